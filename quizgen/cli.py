@@ -1,0 +1,228 @@
+"""The `quizgen` command: a thin Typer skin over the library. Only this module prints or exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quizgen.errors import QuizgenError
+
+app = typer.Typer(
+    name="quizgen",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    help=(
+        "Turn documents into study questions: cloze and multiple choice, written as JSON, an Anki\n\n"
+        "deck and a printable HTML quiz, with a terminal self-quiz.\n\n"
+        "Example: quizgen build seeds/"
+    ),
+)
+
+_state = {"debug": False}
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an unexpected error.")] = False,
+) -> None:
+    """Turn documents into study questions. Example: quizgen build seeds/"""
+    _state["debug"] = debug
+
+
+def err_console():  # noqa: ANN201 - rich is imported lazily
+    """A Rich console on stderr that honours NO_COLOR."""
+    from rich.console import Console
+
+    return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+def out_console():  # noqa: ANN201
+    """A Rich console on stdout that honours NO_COLOR."""
+    from rich.console import Console
+
+    return Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print one `quizgen:` line on stderr and return the Exit to raise."""
+    typer.echo(f"quizgen: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Map library errors to one stderr line and their exit code; never show a traceback."""
+    try:
+        yield
+    except QuizgenError as err:
+        raise fail(str(err), err.exit_code) from err
+    except KeyboardInterrupt as err:
+        raise fail("interrupted", 130) from err
+    except typer.Exit:
+        raise
+    except Exception as err:
+        if _state["debug"]:
+            raise
+        first = str(err).splitlines()[0] if str(err) else ""
+        raise fail(f"unexpected error: {type(err).__name__}: {first} (run with --debug for details)", 1) from err
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files (.txt, .md, .html, .htm), folders (searched recursively) or - for stdin."),
+]
+
+
+@app.command()
+def build(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("decks"),
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Output name (default: file stem, folder name, or quiz).")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for distractor choice and option order.")] = 0,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline name [default: en_core_web_sm]."),
+    ] = None,
+    max_questions: Annotated[
+        int | None,
+        typer.Option("--max-questions", min=1, help="Most questions per document (default: by its length)."),
+    ] = None,
+    types: Annotated[
+        str, typer.Option("--types", help="Question types, comma-separated: cloze,multiple_choice.")
+    ] = "cloze,multiple_choice",
+    formats: Annotated[
+        str, typer.Option("--format", help="Outputs, comma-separated: json,apkg,html.")
+    ] = "json,apkg,html",
+    title: Annotated[str | None, typer.Option("--title", help="Title of the HTML quiz.")] = None,
+    deck: Annotated[str | None, typer.Option("--deck", help="Anki deck name (default: the name).")] = None,
+    no_key: Annotated[bool, typer.Option("--no-key", help="Leave the answer key out of the HTML quiz.")] = False,
+    template_dir: Annotated[
+        Path | None, typer.Option("--template-dir", help="Folder of templates overriding the built-in ones.")
+    ] = None,
+    max_words: Annotated[
+        int | None, typer.Option("--max-words", min=1, help="Most words per document [default: 500000].")
+    ] = None,
+) -> None:
+    """Build a quiz from documents and write it to the output folder.
+
+    Example: quizgen build seeds/ --out decks --seed 1
+    """
+    with reported():
+        from quizgen.export import write_outputs
+        from quizgen.pipeline import Settings, build_quiz, parse_list
+
+        settings = Settings.make(
+            name=name, seed=seed, model=model, max_questions=max_questions,
+            types=parse_list(types, "--types"), max_words=max_words,
+        )
+        quiz = build_quiz(paths, settings, stdin=sys.stdin.buffer if "-" in paths else None)
+        written = write_outputs(
+            quiz, out, parse_list(formats, "--format"),
+            title=title, deck_name=deck, include_key=not no_key, template_dir=template_dir,
+        )
+    console = err_console()
+    for warning in quiz.warnings:
+        console.print(f"quizgen: warning: {warning}")
+    counts = _count_by(quiz)
+    console.print(
+        f"{len(quiz.questions)} questions ({counts}) from {len(quiz.documents)} document(s), "
+        f"{len(quiz.facts)} facts found"
+    )
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+def _count_by(quiz) -> str:  # noqa: ANN001
+    kinds: dict[str, int] = {}
+    for q in quiz.questions:
+        kinds[q.type] = kinds.get(q.type, 0) + 1
+    return ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in sorted(kinds.items())) or "none"
+
+
+@app.command()
+def facts(
+    path: Annotated[str, typer.Argument(help="A document, a folder, or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline name [default: en_core_web_sm]."),
+    ] = None,
+    max_words: Annotated[int | None, typer.Option("--max-words", min=1, help="Most words per document.")] = None,
+) -> None:
+    """List the facts found in a document.
+
+    Example: quizgen facts seeds/biden-putin-ukraine.txt --json
+    """
+    with reported():
+        from quizgen.pipeline import Settings, find_facts
+
+        settings = Settings.make(model=model, max_words=max_words)
+        found = find_facts([path], settings, stdin=sys.stdin.buffer if path == "-" else None)
+    if as_json:
+        import json
+
+        from quizgen.export.json import _fact_dict
+
+        typer.echo(json.dumps([_fact_dict(f) for f in found], ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("kind", "answer", "sentence", show_lines=False)
+    for fact in found:
+        table.add_row(fact.kind, fact.answer, fact.sentence)
+    out_console().print(table)
+
+
+@app.command()
+def check(
+    deck: Annotated[Path, typer.Argument(help="A quiz JSON written by quizgen build.")],
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 10 when any flag fires.")] = False,
+) -> None:
+    """Report quality flags on a built quiz.
+
+    Example: quizgen check decks/biden-putin-ukraine.json --strict
+    """
+    with reported():
+        from quizgen.export.json import load_quiz
+        from quizgen.quality import check_quiz
+
+        quiz = load_quiz(deck)
+        report = check_quiz(quiz)
+    console = out_console()
+    for qid, flags in report.per_question.items():
+        console.print(f"{qid}: {', '.join(flags)}")
+    for flag, count in sorted(report.totals.items()):
+        console.print(f"{flag}: {count}")
+    console.print(
+        f"{len(quiz.questions)} questions, {report.flagged} flagged; "
+        f"correct option longest in {report.longest_rate:.0%} of multiple-choice questions"
+    )
+    if strict and report.flagged:
+        raise typer.Exit(10)
+
+
+def _register_extensions() -> None:
+    # Commands that live in their own modules (self-quiz) add themselves here.
+    try:
+        from quizgen import cli_selfquiz
+    except ImportError:  # pragma: no cover - module not present in a partial checkout
+        return
+    cli_selfquiz.register(app)
+
+
+_register_extensions()
+
+
+def main() -> None:
+    """Entry point for the `quizgen` script."""
+    app()

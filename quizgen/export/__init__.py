@@ -1,0 +1,50 @@
+"""Exporters: each turns a Quiz into one output format and writes it atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen.errors import OutputError
+from quizgen.model import Quiz
+
+OUTPUT_FORMATS = ("json", "apkg", "html")
+
+
+def write_outputs(
+    quiz: Quiz,
+    out_dir: Path,
+    formats: list[str] | tuple[str, ...] = OUTPUT_FORMATS,
+    *,
+    title: str | None = None,
+    deck_name: str | None = None,
+    include_key: bool = True,
+    template_dir: Path | None = None,
+    timestamp: float | None = None,
+) -> list[Path]:
+    """Write `quiz` as each of `formats` into `out_dir` as `<quiz.name>.<format>`; return the paths."""
+    unknown = sorted(set(formats) - set(OUTPUT_FORMATS))
+    if unknown:
+        raise OutputError(f"unknown output format {unknown[0]!r} (choose from {', '.join(OUTPUT_FORMATS)})")
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"output path {out_dir} is not a folder")
+    written: list[Path] = []
+    for fmt in OUTPUT_FORMATS:  # fixed order, whatever order the user gave
+        if fmt not in formats:
+            continue
+        target = out_dir / f"{quiz.name}.{fmt}"
+        if fmt == "json":
+            from quizgen.export.json import write_json
+
+            written.append(write_json(quiz, target))
+        elif fmt == "apkg":
+            from quizgen.export.anki import write_apkg
+
+            written.append(write_apkg(quiz, target, deck_name=deck_name, timestamp=timestamp))
+        elif fmt == "html":
+            from quizgen.export.html import write_html
+
+            written.append(
+                write_html(quiz, target, title=title, include_key=include_key, template_dir=template_dir)
+            )
+    return written
