@@ -1,0 +1,140 @@
+"""The printable HTML quiz: one self-contained worksheet (inline CSS, no script) with an answer key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+import quizgen
+from quizgen.atomic import write_text_atomic
+from quizgen.errors import OutputError
+from quizgen.model import BLANK, Fact, Question, Quiz
+
+TEMPLATE = "quiz.html"
+LETTERS = "ABCDEFGHIJ"
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlQuestion:
+    """A question as the templates see it: its number and the prompt split around the blank."""
+
+    number: int
+    question: Question
+    prompt_parts: tuple[str, ...]  # text between blanks: one part means no blank
+    options: tuple[tuple[str, str], ...]  # (letter, option); empty for cloze
+
+
+@dataclass(frozen=True, slots=True)
+class KeyEntry:
+    """One line of the answer key: the answer and the sentence it came from, split to bold the answer."""
+
+    number: int
+    letter: str | None  # multiple choice only
+    answer: str
+    before: str  # source sentence up to the answer (the whole sentence when it cannot be located)
+    found: str  # the answer as written in the sentence, or "" when not located
+    after: str
+    document: str  # the document's title
+
+
+def builtin_templates() -> Path:
+    """The built-in template folder: inside the installed package, else the source tree's `templates/`."""
+    package_dir = Path(quizgen.__file__).resolve().parent / "templates"
+    if package_dir.is_dir():
+        return package_dir
+    repo_dir = Path(quizgen.__file__).resolve().parent.parent / "templates"
+    if repo_dir.is_dir():
+        return repo_dir
+    raise OutputError(f"quizgen's HTML templates are missing (looked in {package_dir} and {repo_dir})")
+
+
+def make_env(template_dir: Path | None = None) -> jinja2.Environment:
+    """A Jinja2 environment: the user's folder first, then the built-ins, also reachable as `!builtin/`."""
+    builtin = str(builtin_templates())
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        template_dir = Path(template_dir)
+        if not template_dir.is_dir():
+            raise OutputError(f"template folder {template_dir} does not exist or is not a folder")
+        loaders.append(jinja2.FileSystemLoader(str(template_dir)))
+    loaders.append(jinja2.FileSystemLoader(builtin))
+    # The prefix lets an override extend the template it replaces: {% extends "!builtin/quiz.html" %}.
+    loaders.append(jinja2.PrefixLoader({"!builtin": jinja2.FileSystemLoader(builtin)}))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(
+    quiz: Quiz,
+    *,
+    title: str | None = None,
+    include_key: bool = True,
+    template_dir: Path | None = None,
+) -> str:
+    """The quiz as one HTML page: multiple choice, then cloze, then (optionally) the key on its own page."""
+    env = make_env(template_dir)
+    titles = {doc.id: doc.title for doc in quiz.documents}
+    facts = {fact.id: fact for fact in quiz.facts}
+    ordered = [q for q in quiz.questions if q.type == "multiple_choice"]
+    ordered += [q for q in quiz.questions if q.type == "cloze"]
+    items = [_item(number, q) for number, q in enumerate(ordered, start=1)]
+    context = {
+        "title": title or quiz.title or "; ".join(doc.title for doc in quiz.documents) or "Quiz",
+        "quiz": quiz,
+        "sources": [doc.title for doc in quiz.documents],
+        "multiple_choice": [item for item in items if item.question.type == "multiple_choice"],
+        "cloze": [item for item in items if item.question.type == "cloze"],
+        "total": len(items),
+        "include_key": include_key,
+        "key": [_key_entry(item, facts.get(item.question.fact), titles) for item in items],
+    }
+    try:
+        html = env.get_template(TEMPLATE).render(context)
+    except jinja2.TemplateError as err:
+        where = f" in {err.name}" if isinstance(err, jinja2.TemplateSyntaxError) and err.name else ""
+        raise OutputError(f"HTML template error{where}: {err.message or err}") from err
+    # Trailing spaces would make byte-identical output depend on editor settings of template authors.
+    return "\n".join(line.rstrip() for line in html.splitlines()) + "\n"
+
+
+def write_html(
+    quiz: Quiz,
+    path: Path,
+    *,
+    title: str | None = None,
+    include_key: bool = True,
+    template_dir: Path | None = None,
+) -> Path:
+    """Render the quiz (see `render_html`) and write it atomically to `path`; return `path`."""
+    path = Path(path)
+    html = render_html(quiz, title=title, include_key=include_key, template_dir=template_dir)
+    write_text_atomic(path, html)
+    return path
+
+
+def _item(number: int, question: Question) -> HtmlQuestion:
+    options = tuple(zip(LETTERS, question.options or (), strict=False))
+    return HtmlQuestion(number, question, tuple(question.prompt.split(BLANK)), options)
+
+
+def _key_entry(item: HtmlQuestion, fact: Fact | None, titles: dict[str, str]) -> KeyEntry:
+    q = item.question
+    letter = LETTERS[q.correct_index] if q.correct_index is not None else None
+    sentence, answer = q.sentence, q.answer
+    # Prefer the exact offset (the answer may occur twice in its sentence); fall back to the first match.
+    at = q.start - fact.sentence_start if fact is not None and fact.document == q.document else -1
+    if not (at >= 0 and sentence[at : at + len(answer)] == answer):
+        at = sentence.find(answer) if answer else -1
+    if at < 0:
+        before, found, after = sentence, "", ""
+    else:
+        before, found, after = sentence[:at], answer, sentence[at + len(answer) :]
+    return KeyEntry(item.number, letter, answer, before, found, after, titles.get(q.document, q.document))
