@@ -451,6 +451,43 @@ def test_without_key_prints_questions_only(tmp_path: Path, chromium: list[str]) 
 
 
 
+def long_quiz() -> Quiz:
+    """Enough questions for several pages, each with text found nowhere else (to locate it in the PDF)."""
+    # Uneven heights (longer sentences, one-column options), so page ends fall at varied places.
+    sentences = [
+        f"In year {1800 + n} the council of town number {n} met for the {n}th time to argue about bridges"
+        + " and roads and ferries" * (n % 5)
+        + f", and the minutes of meeting {n} ran to many pages."
+        for n in range(36)
+    ]
+    doc = make_doc("long", "Council minutes", sentences)
+    pairs = []
+    for n, sentence in enumerate(sentences):
+        answer = str(1800 + n)
+        if n % 3:
+            pad = " (as the older records of the council describe it)" if n % 4 == 1 else ""
+            options = tuple(answer if i == 1 else f"Option {'ABCD'[i]} of item {n}{pad}" for i in range(4))
+            pairs.append(make_question(doc, sentence, answer, kind="date", n=n, options=options))
+        else:
+            pairs.append(make_question(doc, sentence, answer, kind="date", n=n))
+    return make_quiz((doc,), pairs, doc.title)
+
+
+@browser
+def test_no_question_is_split_across_pages(tmp_path: Path, chromium: list[str]) -> None:
+    quiz = long_quiz()
+    pdf = tmp_path / "long.pdf"
+    print_pdf(chromium, write_html(quiz, tmp_path / "long.html"), pdf)
+    pages = [re.sub(r"\s+", " ", page) for page in pdf_pages(pdf)]
+    key_page = next(i for i, page in enumerate(pages) if "Answer key" in page)
+    assert key_page >= 3 and all(page.strip() for page in pages)
+    for n in range(36):
+        where = [i for i, page in enumerate(pages[:key_page]) if f"town number {n} met" in page]
+        assert len(where) == 1, n
+        if n % 3:
+            assert f"Option D of item {n}" in pages[where[0]], n  # the last option sits with its prompt
+
+
 def dump_dom(chromium: list[str], html: Path) -> tuple[str, str]:
     """The DOM after Chromium loaded the page (and ran any script), and its log with console messages."""
     run = subprocess.run(
