@@ -46,9 +46,11 @@ class Fact:
     content_end: int | None = None
     polarity: Literal["positive", "negative"] | None = None  # negative for denied, dismissed, rejected
     who_question: str | None = None  # "Who ...?" form of the sentence, when it could be made
+    quote_start: int | None = None  # a short quoted key phrase inside the content (for a content cloze)
+    quote_end: int | None = None
     # The sentence as shown to a learner when a leading pronoun was resolved: "[Biden] spoke ...".
     context: str | None = None
-    score: float = 0.0
+    mentions: int = 1  # how often the answer (or speaker) is mentioned in its document
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,343 @@
+"""Wrong options of the same kind and format as the answer: plausible, and certainly wrong.
+
+Randomness comes from the `random.Random` passed in; every pool is sorted before sampling so the
+same inputs and seed give the same options.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import json
+import math
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from quizgen.model import Fact
+from quizgen.normalize import fold, normalize_answer
+
+N_DISTRACTORS = 3
+
+# ---------------------------------------------------------------- banks and aliases
+
+
+@functools.cache
+def banks() -> dict:
+    """The built-in name banks shipped as package data."""
+    return json.loads(resources.files("quizgen").joinpath("data/banks.json").read_text("utf-8"))
+
+
+@functools.cache
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    data = banks()
+    for canonical, aliases in list(data["country_aliases"].items()) + list(data["organisations"].items()):
+        for name in [canonical, *aliases]:
+            index[normalize_answer(name)] = normalize_answer(canonical)
+    return index
+
+
+def identity(text: str, label: str = "") -> str:
+    """One key per thing named: aliases of a country or organisation and a person's surname forms agree."""
+    norm = normalize_answer(text)
+    if not norm:
+        return ""
+    alias = _alias_index().get(norm) or _alias_index().get(norm.replace(" ", ""))
+    if alias:
+        return alias
+    if label in ("PERSON", "person"):
+        return "person:" + norm.split()[-1]
+    return norm
+
+
+def is_alias(a: str, b: str, label: str = "") -> bool:
+    """Whether two strings name the same thing ('Biden' / 'Joe Biden', 'U.S.' / 'United States')."""
+    ia, ib = identity(a, label), identity(b, label)
+    if ia == ib:
+        return True
+    na, nb = normalize_answer(a).split(), normalize_answer(b).split()
+    if not na or not nb:
+        return False
+    # One name's words all inside the other's ("Biden" in "President Joe Biden").
+    return set(na) <= set(nb) or set(nb) <= set(na)
+
+
+def mentioned_in(name: str, text: str, label: str = "") -> bool:
+    """Whether `text` names `name` or an alias or (for people) the surname of it."""
+    folded = f" {fold(text)} "
+    norm = normalize_answer(name)
+    if not norm:
+        return False
+    if f" {norm} " in folded:
+        return True
+    if label in ("PERSON", "person") and len(norm.split()) > 1 and f" {norm.split()[-1]} " in folded:
+        return True
+    canonical = _alias_index().get(norm)
+    if canonical:
+        return any(f" {alias} " in folded for alias, canon in _alias_index().items() if canon == canonical)
+    return False
+
+
+# ---------------------------------------------------------------- numbers
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | _TENS
+_NUM_RE = re.compile(r"^(?P<pre>[^\d]*?)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<post>.*)$")
+
+
+def _number_word(value: int) -> str | None:
+    if 0 <= value < 20:
+        return _SMALL[value]
+    if value < 100 and value % 10 == 0:
+        return next(w for w, v in _TENS.items() if v == value)
+    return None
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def number_distractors(answer: str, taken: set[str]) -> list[str]:
+    """Same written form, unit and rounding: '175,000' -> '150,000'; 'Thirteen' -> 'Eleven'."""
+    words = answer.split()
+    first = words[0].lower() if words else ""
+    if first in WORD_VALUES:
+        value = WORD_VALUES[first]
+        rest = answer[len(words[0]):]
+        out = []
+        for cand in _nearby_small(value):
+            word = _number_word(cand)
+            if word is None or (rest and cand == 1):
+                continue
+            out.append(_match_case(word, words[0]) + rest)
+        return [o for o in out if normalize_answer(o) not in taken]
+    match = _NUM_RE.match(answer)
+    if not match:
+        return []
+    pre, num, dec, post = match["pre"], match["num"], match["dec"] or "", match["post"]
+    value = int(num.replace(",", ""))
+    out = []
+    for cand in _nearby_values(value, bool(dec)):
+        text = f"{cand:,}" if "," in num or (value >= 10000 and cand >= 1000 and "," in num) else str(cand)
+        if "," not in num:
+            text = str(cand)
+        if "," not in num and len(str(cand)) != len(str(value)) and value < 1000:
+            continue  # "900" -> "1000" reads oddly without a separator; stay within the same digits
+        if post.startswith(("-", " ")) and cand == 1 and re.match(r"[- ]?\w+s\b", post):
+            continue
+        out.append(f"{pre}{text}{dec}{post}")
+    return [o for o in out if normalize_answer(o) not in taken]
+
+
+def _nearby_small(value: int) -> list[int]:
+    steps = (2, -2, 1, -1, 3, -3, 4, -4) if value > 4 else (1, 2, 3, 4, 5)
+    return [value + s for s in steps if value + s >= 2 and value + s != value]
+
+
+def _nearby_values(value: int, has_decimals: bool) -> list[int]:
+    if value < 20:
+        return _nearby_small(value)
+    digits = len(str(value))
+    # Keep the answer's rounding: 175,000 moves in steps of 25,000, 70,000 in 10,000s; an exact
+    # figure (1,093) keeps its last digits and moves by a tenth of its size (993, 1,193).
+    steps = [p * m for p in (10**k for k in range(digits, -1, -1)) for m in (5, 2.5, 2, 1)]
+    step = next(int(s) for s in steps if s == int(s) and s <= value / 3 and value % int(s) == 0)
+    if step < value / 20:
+        step = max(step, 10 ** int(math.log10(value / 10)))
+    out: list[int] = []
+    for k in (1, -1, 2, -2, 3, -3, 4):
+        cand = value + k * step
+        if cand > 0 and len(str(cand)) in (digits - 1, digits, digits + 1) and cand not in out:
+            out.append(cand)
+    return out
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = list(calendar.month_name)[1:]
+_WEEKDAYS = list(calendar.day_name)
+
+
+def date_distractors(answer: str, label: str, taken: set[str]) -> list[str]:
+    """Same granularity and form: a weekday for a weekday, 'August 31' -> another month-day."""
+    out: list[str] = []
+    if label == "WEEKDAY":
+        i = _WEEKDAYS.index(answer)
+        out = [_WEEKDAYS[(i + k) % 7] for k in (1, -1, 2, -2, 3, -3)]
+    elif label == "MONTH":
+        i = _MONTHS.index(answer)
+        out = [_MONTHS[(i + k) % 12] for k in (1, -1, 2, -2, 3, -3)]
+    elif label == "YEAR":
+        year = int(answer)
+        out = [str(year + k) for k in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5)]
+    elif label == "DECADE":
+        decade = int(answer[:-1])
+        out = [f"{decade + k}s" for k in (10, -10, 20, -20, 30)]
+    elif label in ("MONTH_DAY", "FULL_DATE", "MONTH_YEAR"):
+        out = _calendar_distractors(answer, label)
+    return [o for o in out if normalize_answer(o) not in taken and o != answer]
+
+
+def _calendar_distractors(answer: str, label: str) -> list[str]:
+    m = re.match(r"^(?:(?P<d1>\d{1,2}) )?(?P<month>[A-Z][a-z]+)(?: (?P<d2>\d{1,2}))?(?P<comma>,?)"
+                 r"(?: (?P<year>\d{4}))?$", answer)
+    if not m or m["month"] not in _MONTHS:
+        return []
+    month = _MONTHS.index(m["month"]) + 1
+    day = int(m["d1"] or m["d2"] or 1)
+    year = int(m["year"]) if m["year"] else 2001  # a non-leap year: "February 29" is never made up
+    out = []
+    shifts = ((0, 7), (1, 0), (-1, 0), (0, -7), (2, 0), (0, 14), (-2, 0)) if label != "MONTH_YEAR" else (
+        (1, 0), (-1, 0), (2, 0), (-2, 0), (12, 0), (-12, 0))
+    for dm, dd in shifts:
+        total = (year * 12 + month - 1) + dm
+        y, mo = divmod(total, 12)
+        mo += 1
+        d = day + dd
+        if not 1 <= d <= calendar.monthrange(y, mo)[1]:
+            continue
+        name = _MONTHS[mo - 1]
+        if label == "MONTH_YEAR":
+            out.append(f"{name}{m['comma']} {y}")
+        elif m["d1"]:
+            out.append(f"{d} {name}" + (f"{m['comma']} {y}" if m["year"] else ""))
+        else:
+            out.append(f"{name} {d}" + (f"{m['comma']} {y}" if m["year"] else ""))
+    return out
+
+
+# ---------------------------------------------------------------- names
+
+
+@dataclass(frozen=True, slots=True)
+class NamePool:
+    """Names available as distractors, by label: this document's first, then the build's."""
+
+    document: dict[str, tuple[str, ...]]
+    build: dict[str, tuple[str, ...]]
+
+
+def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
+    """Collect name answers and speakers, keyed by label (PERSON, ORG, GPE, ... and GROUP)."""
+    doc: dict[str, set[str]] = {}
+    build: dict[str, set[str]] = {}
+    for fact in facts:
+        target = doc if fact.document == document_id else build
+        if fact.kind == "name":
+            target.setdefault(fact.label, set()).add(fact.answer)
+        elif fact.kind == "position" and fact.speaker:
+            target.setdefault(fact.label, set()).add(fact.speaker)
+    return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, {k: tuple(sorted(v)) for k, v in build.items()})
+
+
+def _bank_for(answer: str, label: str) -> list[str]:
+    data = banks()
+    norm = identity(answer, label)
+    countries = {identity(c) for c in data["countries"]}
+    if label == "GPE":
+        if norm in countries:
+            return list(data["countries"])
+        if norm in {identity(c) for c in data["capitals"]}:
+            return list(data["capitals"])
+        return list(data["capitals"]) + list(data["cities"])
+    if label == "ORG" and norm in {identity(o) for o in data["organisations"]}:
+        return list(data["organisations"])
+    return []
+
+
+def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list[str]:
+    """Same entity type: the document's names first, then the build's, then the built-in banks."""
+    person = label in ("PERSON",)
+    surname_only = person and len(answer.split()) == 1
+    ordered: list[str] = []
+    for source in (pool.document.get(label, ()), pool.build.get(label, ()), tuple(_bank_for(answer, label))):
+        ordered.extend(source)
+    out: list[str] = []
+    for cand in ordered:
+        if person:
+            cand = cand.split()[-1] if surname_only else cand
+            if not surname_only and len(cand.split()) == 1:
+                continue  # a surname among full names is a form tell
+        if is_alias(cand, answer, label) or mentioned_in(cand, stem, label) or _ok_name(cand) is False:
+            continue
+        if any(is_alias(cand, o, label) for o in out):
+            continue
+        out.append(cand)
+    return out
+
+
+def _ok_name(text: str) -> bool:
+    return bool(text) and text[:1].isupper() and len(text) <= 60
+
+
+# ---------------------------------------------------------------- choosing
+
+
+# Bounds ("less than four months") make bigger or smaller values true too: no certain wrong answer.
+BOUND_HEDGE = re.compile(
+    r"\b(less|fewer|more|greater|higher|lower) than\s*$|\b(over|under|up to|at least|at most|nearly|almost|"
+    r"upwards of|as many as|as few as|below|above|within|exceeding)\s*$", re.I,
+)
+
+
+def pick_distractors(
+    fact: Fact, answer: str, stem: str, pool: NamePool, taken_numbers: set[str], rng: random.Random
+) -> list[str] | None:
+    """Three distractors for `answer`, or None when three good ones cannot be found."""
+    if fact.kind in ("number", "date"):
+        before = fact.sentence[: fact.start - fact.sentence_start]
+        if BOUND_HEDGE.search(before):
+            return None
+    if fact.kind == "number":
+        candidates = number_distractors(answer, taken_numbers)
+    elif fact.kind == "date":
+        candidates = date_distractors(answer, fact.label, taken_numbers)
+    elif fact.kind == "position":
+        candidates = name_distractors(answer, fact.label if fact.label != "PERSON" else "PERSON", pool, stem)
+    else:
+        candidates = name_distractors(answer, fact.label, pool, stem)
+    # Numbers and dates come ordered nearest first: sample only among the closest, most plausible.
+    width = N_DISTRACTORS if fact.kind in ("number", "date") else N_DISTRACTORS + 2
+    return _choose(answer, candidates, stem, rng, width)
+
+
+def _choose(answer: str, candidates: Sequence[str], stem: str, rng: random.Random,
+            width: int) -> list[str] | None:
+    seen = {normalize_answer(answer)}
+    unique: list[str] = []
+    for cand in candidates:
+        key = normalize_answer(cand)
+        if not key or key in seen or mentioned_in(cand, stem):
+            continue
+        seen.add(key)
+        unique.append(cand)
+    if len(unique) < N_DISTRACTORS:
+        return None
+    shortlist = unique[:width]
+    chosen = rng.sample(shortlist, N_DISTRACTORS)
+    # No length tell: when the answer would be the longest option, bring in a longer candidate.
+    if all(len(c) < len(answer) for c in chosen):
+        longer = [c for c in unique if len(c) >= len(answer) and c not in chosen]
+        if longer:
+            chosen[rng.randrange(N_DISTRACTORS)] = longer[0]
+    return chosen
+
+
+def arrange(answer: str, distractors: Sequence[str], correct_index: int, rng: random.Random) -> tuple[str, ...]:
+    """The four options with the answer at `correct_index` and the distractors shuffled around it."""
+    others = list(distractors)
+    rng.shuffle(others)
+    others.insert(correct_index, answer)
+    return tuple(others)

@@ -1,0 +1,141 @@
+"""Document -> Facts. The only package besides nlp.py that sees spaCy objects.
+
+Paragraphs are streamed through `nlp.pipe` (a paragraph break always ends a sentence, and no
+more than one batch of Docs is alive at a time); people and labels are gathered on the way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from quizgen.extract.candidate import Candidate, strip_possessive
+from quizgen.extract.dates import find_dates
+from quizgen.extract.names import find_names
+from quizgen.extract.numbers import find_numbers
+from quizgen.extract.people import PERSONAL_PRONOUNS, People, person_key
+from quizgen.extract.positions import find_positions
+from quizgen.model import Document, Fact
+from quizgen.normalize import normalize_answer
+from quizgen.readers import slugify
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+MAX_PARAGRAPH_CHARS = 20_000  # longer blocks are cut at sentence ends so one Doc stays small
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) for each blank-line separated block, long ones split at sentence ends."""
+    for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text):
+        block, start = match.group(), match.start()
+        while len(block) > MAX_PARAGRAPH_CHARS:
+            cut = block.rfind(". ", 0, MAX_PARAGRAPH_CHARS)
+            cut = cut + 2 if cut > 0 else MAX_PARAGRAPH_CHARS
+            yield start, block[:cut]
+            block, start = block[cut:], start + cut
+        if block.strip():
+            yield start, block
+
+
+class DocumentState:
+    """What extraction learns while reading one document: people, labels, resolved contexts."""
+
+    def __init__(self) -> None:
+        self.people = People()
+        self.labels: dict[str, Counter[str]] = defaultdict(Counter)
+        self.contexts: dict[int, str] = {}  # sentence start -> sentence with its opening pronoun resolved
+        self.candidates: list[Candidate] = []
+
+    def read_sentence(self, sent: Span, offset: int) -> None:
+        """Collect the sentence's candidates and update what is known about its people."""
+        for ent in sent.ents:
+            self.labels[strip_possessive(ent.text).lower()][ent.label_] += 1
+            if ent.label_ == "PERSON":
+                self.people.add(ent)
+        first = sent[0]
+        if first.lower_ in PERSONAL_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass"):
+            name = self.people.resolve_pronoun(first)
+            if name:
+                self.contexts[offset + sent.start_char] = f"[{name}]" + sent.text[len(first.text):]
+        self.candidates.extend(find_numbers(sent, offset))
+        self.candidates.extend(find_dates(sent, offset))
+        self.candidates.extend(find_names(sent, offset))
+        self.candidates.extend(find_positions(sent, offset, self.people))
+        self.people.end_sentence(sent)
+
+    def voted_label(self, text: str, label: str) -> str:
+        """The label a name gets most often in the document ('Biden' once tagged GPE is a PERSON)."""
+        key = strip_possessive(text).lower()
+        if label != "PERSON" and len(key.split()) == 1 and person_key(key) in self.people.people:
+            return "PERSON"
+        votes = self.labels.get(key)
+        if not votes:
+            return label
+        best = max(sorted(votes), key=votes.__getitem__)
+        return best if best in ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT") else label
+
+
+def read_docs(state: DocumentState, docs: Iterable[tuple[int, Doc]]) -> None:
+    """Feed parsed paragraphs (offset, Doc) to the state in document order."""
+    for offset, doc in docs:
+        for sent in doc.sents:
+            state.read_sentence(sent, offset)
+
+
+def extract_facts(document: Document, nlp: Language, *, batch_size: int = 64) -> list[Fact]:
+    """Every fact found in the document, in document order, with stable ids."""
+    state = DocumentState()
+    blocks = list(paragraphs(document.text))
+    docs = nlp.pipe((text for _, text in blocks), batch_size=batch_size)
+    read_docs(state, zip((offset for offset, _ in blocks), docs, strict=True))
+    return facts_from_state(document, state)
+
+
+def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
+    """Turn the collected candidates into Facts: labels voted, duplicates merged, ids assigned."""
+    text = document.text
+    seen: set[tuple[str, int, int]] = set()
+    ordinals: Counter[tuple[str, str]] = Counter()
+    facts: list[Fact] = []
+    for cand in sorted(state.candidates, key=lambda c: (c.sentence_start, c.start, c.kind)):
+        key = (cand.kind, cand.start, cand.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        answer = text[cand.start : cand.end]
+        label = state.voted_label(answer, cand.label) if cand.kind == "name" else cand.label
+        identity = cand.speaker if cand.kind == "position" and cand.speaker else answer
+        norm = normalize_answer(identity)
+        ordinals[(cand.kind, norm)] += 1
+        fact_id = f"{document.id}-{cand.kind}-{slugify(norm, 'x')[:40]}-{ordinals[(cand.kind, norm)]}"
+        content = None
+        if cand.content_start is not None and cand.content_end is not None:
+            content = text[cand.content_start : cand.content_end]
+        facts.append(
+            Fact(
+                id=fact_id, document=document.id, kind=cand.kind,  # type: ignore[arg-type]
+                answer=answer, sentence=text[cand.sentence_start : cand.sentence_end],
+                start=cand.start, end=cand.end, sentence_start=cand.sentence_start, label=label,
+                speaker=cand.speaker, cue=cand.cue, content=content,
+                content_start=cand.content_start, content_end=cand.content_end,
+                polarity=cand.polarity,  # type: ignore[arg-type]
+                who_question=cand.who_question,
+                quote_start=cand.quote_start, quote_end=cand.quote_end,
+                context=state.contexts.get(cand.sentence_start),
+                mentions=_mentions(state, identity, cand.kind),
+            )
+        )
+    return facts
+
+
+def _mentions(state: DocumentState, answer: str, kind: str) -> int:
+    if kind in ("name", "position"):
+        person = state.people.people.get(person_key(answer))
+        if person is not None:
+            return person.mentions
+        return sum(state.labels.get(strip_possessive(answer).lower(), Counter()).values())
+    return 1

@@ -1,0 +1,65 @@
+"""The extractors' shared vocabulary: a Candidate fact and helpers on spaCy spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Words that qualify a number or date without being part of the answer: they stay in the sentence.
+HEDGES = (
+    "an estimated", "estimated", "around", "about", "approximately", "roughly", "nearly", "almost",
+    "some", "over", "more than", "less than", "fewer than", "up to", "at least", "at most", "just over",
+    "just under", "only", "as many as", "as few as", "close to", "under", "upwards of", "the", "a", "an",
+    "early", "late", "mid", "the early", "the late", "by", "since", "until", "before", "after", "in", "on",
+    "this", "last", "next", "every", "each",
+)
+_HEDGE_RE = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+                       + r")\s+)+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A fact before document-level filtering: offsets are in the document text."""
+
+    kind: str
+    label: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    speaker: str | None = None
+    cue: str | None = None
+    content_start: int | None = None
+    content_end: int | None = None
+    polarity: str | None = None
+    who_question: str | None = None
+    speaker_kind: str | None = None  # "person" | "group"
+    quote_start: int | None = None  # a short quoted key phrase inside the content
+    quote_end: int | None = None
+
+
+def strip_hedge(text: str) -> tuple[int, str]:
+    """Drop a leading hedge ("an estimated", "around"); return (chars dropped, rest)."""
+    match = _HEDGE_RE.match(text)
+    if not match:
+        return 0, text
+    return match.end(), text[match.end():]
+
+
+def strip_possessive(text: str) -> str:
+    """'Biden's' -> 'Biden', "the United States'" -> 'the United States'."""
+    return re.sub(r"(?:'s|’s|'|’)$", "", text)
+
+
+def span_offsets(span: Span, offset: int) -> tuple[int, int]:
+    """Document offsets of a span inside a paragraph Doc that starts at `offset`."""
+    return offset + span.start_char, offset + span.end_char
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    """Token indices [start, end) of a token's subtree (contiguous in projective parses)."""
+    return token.left_edge.i, token.right_edge.i + 1

@@ -1,0 +1,51 @@
+"""Dates a learner can be asked: weekdays, months, days of a month, years, full dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from quizgen.extract.candidate import Candidate, span_offsets, strip_hedge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_W = "|".join(WEEKDAYS)
+_M = "|".join(MONTHS)
+# Each accepted form, by granularity; anything else (today, this week, recently) is not a fact.
+DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("WEEKDAY", re.compile(rf"^({_W})$")),
+    ("MONTH", re.compile(rf"^({_M})$")),
+    ("MONTH_DAY", re.compile(rf"^({_M}) \d{{1,2}}$|^\d{{1,2}} ({_M})$")),
+    ("FULL_DATE", re.compile(rf"^({_M}) \d{{1,2}}, \d{{4}}$|^\d{{1,2}} ({_M}),? \d{{4}}$")),
+    ("MONTH_YEAR", re.compile(rf"^({_M}),? \d{{4}}$")),
+    ("YEAR", re.compile(r"^1\d{3}$|^20\d{2}$")),
+    ("DECADE", re.compile(r"^1\d{2}0s$|^20\d0s$")),
+)
+
+
+def date_form(text: str) -> str | None:
+    """The granularity label of a date string, or None when it is not a precise date."""
+    for label, pattern in DATE_FORMS:
+        if pattern.match(text):
+            return label
+    return None
+
+
+def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
+    """Date candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
+    s_start, s_end = span_offsets(sent, offset)
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        dropped, rest = strip_hedge(ent.text)
+        rest = rest.rstrip(" ,.;:")
+        label = date_form(rest)
+        if label is None:
+            continue
+        start = ent.start_char + dropped
+        yield Candidate("date", label, offset + start, offset + start + len(rest), s_start, s_end)

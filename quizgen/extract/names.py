@@ -1,0 +1,51 @@
+"""Names a teacher would ask about: people, organisations, places, events and works."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from quizgen.extract.candidate import Candidate, span_offsets, strip_hedge, strip_possessive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"}
+MAX_NAME_WORDS = 6
+
+
+def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
+    """Name candidates in one sentence; demonyms (NORP) and names inside lists are left out."""
+    s_start, s_end = span_offsets(sent, offset)
+    for ent in sent.ents:
+        if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent):
+            continue
+        dropped, rest = strip_hedge(ent.text)
+        if dropped and ent.text[:dropped].strip().lower() != "the":
+            continue
+        rest = strip_possessive(rest.rstrip(" ,;:"))
+        words = rest.split()
+        if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
+            continue
+        if any(ch.isdigit() for ch in rest) and ent.label_ in ("PERSON", "GPE", "LOC"):
+            continue
+        start = ent.start_char + dropped
+        yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
+
+
+def _in_list(ent: Span) -> bool:
+    # "Sweden, Belgium and England": blanking one of a list has several equally true answers.
+    root = ent.root
+    if root.dep_ == "conj" and root.head.ent_type_:
+        return True
+    return any(child.dep_ == "conj" and child.ent_type_ for child in root.children)
+
+
+def _inside_title(ent: Span) -> bool:
+    # "Secretary of State Antony Blinken": "State" is part of a title, not a name to ask.
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        holder = head.head
+        return holder.dep_ in ("compound", "nmod") and holder.head.ent_type_ == "PERSON"
+    return False

@@ -1,0 +1,82 @@
+"""Numbers worth asking about: counts, quantities, money, percentages, durations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from quizgen.extract.candidate import Candidate, span_offsets, strip_hedge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion trillion dozen dozens hundreds thousands millions "
+    "billions"
+).split()
+_NUMBERISH = re.compile(r"\d|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+DURATION_UNITS = r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_DURATION = re.compile(rf"^([\w,.-]+(?:\s+(?:and\s+)?[\w-]+)?)\s+{DURATION_UNITS}$", re.I)
+# Too small or too vague to be worth a question on their own ("the two presidents", "one day").
+TRIVIAL = {"one", "1", "zero", "0", "two", "2", "a", "an", "several", "few", "many", "dozens", "hundreds"}
+
+
+def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
+    """Number candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
+    s_start, s_end = span_offsets(sent, offset)
+    for ent in sent.ents:
+        label = ent.label_
+        if label == "DATE":
+            answer_span = _duration(ent)
+            if answer_span is None:
+                continue
+            label = "DURATION"
+        elif label in NUMBER_LABELS:
+            answer_span = _without_hedge(ent)
+            if answer_span is None or _part_of_name(ent):
+                continue
+        else:
+            continue
+        start, end = answer_span
+        text = sent.doc.text[start:end]
+        if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
+            continue
+        if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
+            continue
+        yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
+
+
+def _without_hedge(ent: Span) -> tuple[int, int] | None:
+    dropped, rest = strip_hedge(ent.text)
+    rest = rest.rstrip(" ,.;:")
+    if not rest:
+        return None
+    return ent.start_char + dropped, ent.start_char + dropped + len(rest)
+
+
+def _duration(ent: Span) -> tuple[int, int] | None:
+    dropped, rest = strip_hedge(ent.text)
+    rest = re.sub(r"\s+(ago|earlier|later|old|long)$", "", rest)
+    if not _DURATION.match(rest) or not _NUMBERISH.search(rest.split()[0]):
+        return None
+    return ent.start_char + dropped, ent.start_char + dropped + len(rest)
+
+
+def _part_of_name(ent: Span) -> bool:
+    # "Internet Explorer 6", "STS-135", "Facility-1": the number belongs to a proper name.
+    root = ent.root
+    if root.dep_ in ("nummod", "compound", "appos") and root.head.pos_ == "PROPN" and root.head.i < root.i:
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return bool(
+        (before is not None and before.text in ("-", "#", "No.") and before.whitespace_ == "")
+        or (after is not None and after.text == "-" and ent[-1].whitespace_ == "")
+        or (before is not None and before.pos_ == "PROPN" and before.ent_type_ not in ("", "CARDINAL")
+            and before.whitespace_ != "")
+    )

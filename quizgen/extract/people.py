@@ -1,0 +1,126 @@
+"""Who is who in a document: people by surname, their titles, and pronouns resolved to them.
+
+Resolution only looks back (what a reader has seen so far), so a document can be streamed
+paragraph by paragraph. Anything ambiguous resolves to None: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quizgen.extract.candidate import strip_possessive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+TITLE_STOP = {"the", "a", "an", "of", "and", "'s", "former", "then", "late"}
+
+
+def person_key(name: str) -> str:
+    """One key per person: the lowercased surname without a possessive ('Joe Biden' -> 'biden')."""
+    words = strip_possessive(name.strip()).split()
+    return re.sub(r"[^\w-]", "", words[-1].lower()) if words else ""
+
+
+@dataclass
+class Person:
+    """What the document has said of one person so far."""
+
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    titles: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+    @property
+    def full_name(self) -> str:
+        """The longest form of the name seen (most specific), ties broken alphabetically."""
+        return max(sorted(self.names), key=lambda n: len(n.split())) if self.names else self.key
+
+
+@dataclass
+class People:
+    """The registry of people in one document, filled in reading order."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    last_subject: str | None = None  # person key of the previous sentence's subject
+    last_sentence_people: tuple[str, ...] = ()
+
+    def add(self, ent: Span) -> str:
+        """Record a PERSON mention with any titles written before it; return its key."""
+        name = strip_possessive(ent.text).strip()
+        key = person_key(name)
+        person = self.people.setdefault(key, Person(key))
+        person.names[name] += 1
+        person.mentions += 1
+        # Titles: capitalised or adjective words just before the name ("Russian President Vladimir Putin").
+        i = ent.start - 1
+        while i >= ent.sent.start and ent.start - i <= 4:
+            tok = ent.doc[i]
+            if tok.dep_ in ("compound", "amod", "nmod") or tok.text.istitle() or tok.text.isupper():
+                word = tok.text.lower().strip(".")
+                if word and word not in TITLE_STOP and tok.ent_type_ != "PERSON":
+                    person.titles.add(tok.lemma_.lower() if tok.pos_ == "NOUN" else word)
+                i -= 1
+            else:
+                break
+        return key
+
+    def is_person(self, text: str) -> bool:
+        """Whether a name's surname is a person already seen."""
+        return person_key(text) in self.people
+
+    def full_name(self, text: str) -> str | None:
+        """The most specific name of the person `text` names, if known."""
+        person = self.people.get(person_key(text))
+        return person.full_name if person else None
+
+    def resolve_pronoun(self, pronoun: Token) -> str | None:
+        """The person a he/she/his/her refers to, when the previous sentence makes it clear."""
+        if pronoun.lower_ not in PERSONAL_PRONOUNS:
+            return None
+        sent = pronoun.sent
+        before = {
+            person_key(e.text) for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i
+        } & set(self.people)
+        if len(before) == 1:  # "Biden said he would ..."
+            return self.people[before.pop()].full_name
+        if before:
+            return None
+        if self.last_subject:
+            return self.people[self.last_subject].full_name
+        if len(self.last_sentence_people) == 1:
+            return self.people[self.last_sentence_people[0]].full_name
+        return None
+
+    def resolve_description(self, head: Token) -> str | None:
+        """'The Russian president' -> the one person whose titles include all its words."""
+        words = {t.lemma_.lower() for t in head.subtree if t.dep_ in ("amod", "compound") or t == head}
+        if not words or head.lemma_.lower() not in {t for p in self.people.values() for t in p.titles}:
+            return None
+        matches = [p for p in self.people.values() if words <= p.titles]
+        return matches[0].full_name if len(matches) == 1 else None
+
+    def end_sentence(self, sent: Span) -> None:
+        """Remember the sentence's subject and people for resolving the next sentence."""
+        people = tuple(dict.fromkeys(person_key(e.text) for e in sent.ents if e.label_ == "PERSON"))
+        self.last_sentence_people = tuple(k for k in people if k in self.people)
+        subject = None
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                if tok.ent_type_ == "PERSON":
+                    subject = person_key(_entity_of(tok).text)
+                elif tok.lower_ in PERSONAL_PRONOUNS and self.last_subject:
+                    subject = self.last_subject
+                break
+        self.last_subject = subject if subject in self.people else None
+
+
+def _entity_of(tok: Token) -> Span:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return tok.doc[tok.i : tok.i + 1]

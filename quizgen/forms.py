@@ -1,0 +1,27 @@
+"""The written form of an answer, so options can be checked to share it (no spaCy)."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.extract.dates import date_form
+
+_WORD_NUMBER = re.compile(
+    r"^(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.I
+)
+
+
+def answer_form(text: str, kind: str) -> str:
+    """A coarse shape: digits vs words, separators, unit, date granularity, capitalisation."""
+    if kind == "date":
+        return date_form(text) or "other-date"
+    if kind == "number":
+        match = _WORD_NUMBER.match(text)
+        if match:
+            case = "title" if text[:1].isupper() else "lower"
+            return f"words:{case}:{text[match.end():].strip().rstrip('s')}"
+        digits = re.sub(r"[\d]", "9", text)
+        unit = re.sub(r"[\d,.]", "", text).strip().rstrip("s")
+        return f"digits:{',' in digits}:{'.' in digits}:{unit}"
+    return "title" if text[:1].isupper() else "lower"

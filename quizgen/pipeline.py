@@ -1,0 +1,150 @@
+"""build_quiz(paths, settings) -> Quiz: orchestration only; never prints, never exits."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from quizgen import __version__
+from quizgen.distractors import name_pool
+from quizgen.errors import NoFacts, OutputError, QuizgenError
+from quizgen.model import QUESTION_TYPES, Document, Fact, Generator, Question, Quiz
+from quizgen.nlp import DEFAULT_MODEL, load_pipeline, pipeline_version
+from quizgen.questions import default_max_questions, make_questions, place_options
+from quizgen.readers import DEFAULT_MAX_WORDS, read_documents, slugify
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a build can be told."""
+
+    name: str | None = None
+    seed: int = 0
+    model: str = DEFAULT_MODEL
+    max_questions: int | None = None
+    types: tuple[str, ...] = QUESTION_TYPES
+    max_words: int = DEFAULT_MAX_WORDS
+
+    @classmethod
+    def make(
+        cls,
+        *,
+        name: str | None = None,
+        seed: int = 0,
+        model: str | None = None,
+        max_questions: int | None = None,
+        types: Sequence[str] | None = None,
+        max_words: int | None = None,
+    ) -> Settings:
+        """Settings with defaults filled in (QUIZGEN_MODEL, then en_core_web_sm) and values checked."""
+        chosen_types = tuple(types) if types else QUESTION_TYPES
+        unknown = [t for t in chosen_types if t not in QUESTION_TYPES]
+        if unknown:
+            raise QuizgenError(f"unknown question type {unknown[0]!r} (choose from {', '.join(QUESTION_TYPES)})")
+        if name is not None:
+            check_name(name)
+        return cls(
+            name=name, seed=seed, model=model or os.environ.get("QUIZGEN_MODEL") or DEFAULT_MODEL,
+            max_questions=max_questions, types=chosen_types, max_words=max_words or DEFAULT_MAX_WORDS,
+        )
+
+
+def check_name(name: str) -> None:
+    """An output name is a plain file name: no folders, no '..', nothing hidden."""
+    if not name or "/" in name or "\\" in name or name in (".", "..") or name.startswith(".") or "\0" in name:
+        raise OutputError(f"invalid output name {name!r}: use a plain name without folders or '..'")
+
+
+def parse_list(value: str, option: str) -> list[str]:
+    """A comma-separated option value as a list ('cloze, multiple_choice' -> two items)."""
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    if not items:
+        raise QuizgenError(f"{option} needs at least one value")
+    return items
+
+
+def default_name(paths: Sequence[str], documents: Sequence[Document]) -> str:
+    """The file's stem, the folder's name, or 'quiz' for stdin."""
+    if len(paths) == 1 and paths[0] != "-":
+        path = Path(paths[0])
+        return slugify(path.stem if path.is_file() else path.resolve().name)
+    if len(paths) == 1 and documents:
+        return "quiz"
+    return "quiz"
+
+
+def find_facts(paths: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None,
+               nlp: Language | None = None) -> list[Fact]:
+    """All facts found in the documents (what `quizgen facts` shows)."""
+    from quizgen.extract import extract_facts
+
+    nlp = nlp or load_pipeline(settings.model)
+    return [f for doc in read_documents(paths, stdin, max_words=settings.max_words)
+            for f in extract_facts(doc, nlp)]
+
+
+def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None = None, *,
+               stdin: BinaryIO | None = None, nlp: Language | None = None) -> Quiz:
+    """Read the documents, find their facts and make the questions: the whole build but writing."""
+    from quizgen.extract import extract_facts
+
+    settings = settings or Settings.make()
+    paths = [str(p) for p in paths]
+    documents = list(read_documents(paths, stdin, max_words=settings.max_words))
+    documents = _unique_ids(documents)
+    nlp = nlp or load_pipeline(settings.model)
+    facts_by_doc = {doc.id: extract_facts(doc, nlp) for doc in documents}
+    all_facts = [f for doc in documents for f in facts_by_doc[doc.id]]
+    questions: list[Question] = []
+    warnings: list[str] = []
+    for doc in documents:
+        pool = name_pool(all_facts, doc.id)
+        limit = settings.max_questions or default_max_questions(doc)
+        made = make_questions(doc, facts_by_doc[doc.id], pool, seed=settings.seed, limit=limit,
+                              types=settings.types)
+        if not made:
+            warnings.append(f"{doc.source}: no facts worth asking about")
+        questions.extend(made)
+    if not questions:
+        which = documents[0].source if len(documents) == 1 else "the documents"
+        raise NoFacts(f"no facts worth asking about in {which}; nothing written")
+    questions = place_options(questions, settings.seed)
+    name = settings.name or default_name(paths, documents)
+    if paths == ["-"] and not settings.name:
+        name = documents[0].id if documents[0].title != "Untitled" else "quiz"
+    check_name(name)
+    return Quiz(
+        name=name,
+        title=_quiz_title(documents),
+        generator=Generator(__version__, settings.model, pipeline_version(nlp), settings.seed),
+        documents=tuple(documents),
+        facts=tuple(all_facts),
+        questions=tuple(questions),
+        warnings=tuple(warnings),
+    )
+
+
+def _unique_ids(documents: list[Document]) -> list[Document]:
+    # Two files with the same stem in different folders still need distinct ids.
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for doc in documents:
+        seen[doc.id] = seen.get(doc.id, 0) + 1
+        out.append(doc if seen[doc.id] == 1 else replace(doc, id=f"{doc.id}-{seen[doc.id]}"))
+    return out
+
+
+def _quiz_title(documents: Sequence[Document]) -> str:
+    titles = [re.sub(r"\s+", " ", d.title).strip() for d in documents]
+    if len(titles) == 1:
+        return titles[0]
+    return f"{titles[0]} and {len(titles) - 1} more"

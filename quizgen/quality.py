@@ -1,0 +1,129 @@
+"""Quality flags on questions: one implementation for the build's filter and `quizgen check`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quizgen.distractors import identity, is_alias, mentioned_in
+from quizgen.forms import answer_form
+from quizgen.model import BLANK, Question, Quiz
+from quizgen.normalize import normalize_answer
+
+MAX_PROMPT_WORDS = 50
+MIN_PROMPT_WORDS = 6
+LONGEST_RATE_LIMIT = 0.35
+DANGLING_OPENERS = {
+    "he", "she", "it", "they", "this", "these", "that", "those", "his", "her", "its", "their", "we", "i",
+    "you", "such", "them", "him", "there",
+}
+DANGLING_EXCEPTIONS = {"there is", "there are", "there was", "there were", "it is", "it was"}
+
+
+def _label(question: Question) -> str:
+    return "PERSON" if question.kind in ("name", "position") else ""
+
+
+def question_flags(question: Question) -> list[str]:
+    """Defects of one question on its own."""
+    flags: list[str] = []
+    prompt = question.prompt
+    visible = prompt.replace(BLANK, " ")
+    if mentioned_in(question.answer, visible, _label(question)):
+        flags.append("answer_in_prompt")
+    words = visible.split()
+    if len(words) > MAX_PROMPT_WORDS:
+        flags.append("long_prompt")
+    first_two = " ".join(w.lower() for w in re.findall(r"[\w']+", prompt)[:2])
+    first = first_two.split(" ")[0] if first_two else ""
+    if first in DANGLING_OPENERS and first_two not in DANGLING_EXCEPTIONS:
+        flags.append("dangling_pronoun")
+    if question.type == "cloze" and prompt.count(BLANK) != 1:
+        flags.append("blank_count")
+    if question.options is not None:
+        flags.extend(_option_flags(question))
+    return flags
+
+
+def _option_flags(question: Question) -> list[str]:
+    flags: list[str] = []
+    options = question.options or ()
+    keys = [normalize_answer(o) for o in options]
+    if len(options) != 4 or len(set(keys)) != len(keys) or options.count(question.answer) != 1:
+        flags.append("options_not_distinct")
+    label = _label(question)
+    stem = question.prompt.replace(BLANK, " ")
+    distractors = [o for o in options if o != question.answer]
+    if any(is_alias(d, question.answer, label) for d in distractors):
+        flags.append("alias_distractor")
+    if any(mentioned_in(d, stem, label) for d in distractors):
+        flags.append("distractor_in_stem")
+    form = answer_form(question.answer, question.kind)
+    if any(answer_form(d, question.kind) != form for d in distractors):
+        flags.append("format_mismatch")
+    return flags
+
+
+def correct_is_longest(question: Question) -> bool:
+    """Whether the answer is strictly the longest option: the classic length tell."""
+    options = question.options or ()
+    return bool(options) and all(len(question.answer) > len(o) for o in options if o != question.answer)
+
+
+def leaks_between(a: Question, b: Question) -> bool:
+    """Whether either question's prompt gives away the other's answer."""
+    return mentioned_in(b.answer, a.prompt.replace(BLANK, " "), _label(b)) or mentioned_in(
+        a.answer, b.prompt.replace(BLANK, " "), _label(a)
+    )
+
+
+@dataclass
+class Report:
+    """Flags per question id and totals over a quiz."""
+
+    per_question: dict[str, list[str]] = field(default_factory=dict)
+    totals: Counter[str] = field(default_factory=Counter)
+    longest_rate: float = 0.0
+    multiple_choice: int = 0
+
+    @property
+    def flagged(self) -> int:
+        """Questions with any flag, plus one when the quiz-wide length tell fires."""
+        return len(self.per_question) + (1 if self.totals.get("correct_longest_rate") else 0)
+
+
+def check_questions(questions: Sequence[Question]) -> Report:
+    """Every flag for a set of questions, including duplicates and cross-question leaks."""
+    report = Report()
+    seen_prompts: dict[str, str] = {}
+    seen_pairs: dict[tuple[str, str], str] = {}
+    for question in questions:
+        flags = question_flags(question)
+        key = normalize_answer(question.prompt)
+        pair = (question.sentence, identity(question.answer, _label(question)))
+        if key in seen_prompts or pair in seen_pairs:
+            flags.append("duplicate_question")
+        seen_prompts.setdefault(key, question.id)
+        seen_pairs.setdefault(pair, question.id)
+        for other in questions:
+            if other.id != question.id and mentioned_in(other.answer, question.prompt.replace(BLANK, " "),
+                                                        _label(other)):
+                flags.append("cross_leak")
+                break
+        if flags:
+            report.per_question[question.id] = flags
+            report.totals.update(flags)
+    mc = [q for q in questions if q.options]
+    report.multiple_choice = len(mc)
+    if mc:
+        report.longest_rate = sum(correct_is_longest(q) for q in mc) / len(mc)
+        if len(mc) >= 4 and report.longest_rate > LONGEST_RATE_LIMIT:
+            report.totals["correct_longest_rate"] = 1
+    return report
+
+
+def check_quiz(quiz: Quiz) -> Report:
+    """The quality report of a built quiz (what `quizgen check` prints)."""
+    return check_questions(quiz.questions)

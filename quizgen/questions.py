@@ -1,0 +1,261 @@
+"""Facts -> Questions: candidate forms, filters, ranking, selection, stable ids and options."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from quizgen.distractors import NamePool, arrange, identity, mentioned_in, pick_distractors
+from quizgen.model import BLANK, Document, Fact, Question, QuestionType
+from quizgen.normalize import normalize_answer
+from quizgen.quality import MAX_PROMPT_WORDS, MIN_PROMPT_WORDS, question_flags
+from quizgen.readers import slugify
+
+KIND_WEIGHT = {"position": 3.0, "number": 2.6, "date": 2.0, "name": 2.0}
+LABEL_BONUS = {"PERSON": 0.4, "GPE": 0.1, "ORG": 0.2, "WEEKDAY": -0.6, "MONTH": -0.2, "DURATION": 0.1}
+TYPE_CODES = {"cloze": "cloze", "multiple_choice": "mc"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One way to ask about one fact: a prompt and its answer, before a type is chosen."""
+
+    fact: Fact
+    prompt: str  # the cloze prompt (sentence with BLANK), or a "Who ...?" question
+    answer: str
+    start: int
+    end: int
+    score: float
+    is_question: bool  # "Who ...?" forms are multiple choice only
+
+
+def default_max_questions(document: Document) -> int:
+    """What a teacher would use: about one question per 50 words, between 5 and 40."""
+    return max(5, min(40, round(len(document.text.split()) / 50)))
+
+
+# ---------------------------------------------------------------- candidate forms
+
+
+def candidates_for(fact: Fact, title: str) -> list[Candidate]:
+    """The askable forms of a fact, each passing the single-question filters."""
+    forms: list[tuple[str, str, int, int, bool]] = []
+    if fact.kind == "position":
+        if fact.who_question and fact.speaker:
+            forms.append((fact.who_question, fact.speaker, fact.start, fact.end, True))
+        if fact.quote_start is not None and fact.quote_end is not None:
+            forms.append(_cloze_form(fact, fact.quote_start, fact.quote_end))
+    else:
+        forms.append(_cloze_form(fact, fact.start, fact.end))
+    out = []
+    for prompt, answer, start, end, is_question in forms:
+        if not _sentence_ok(fact, prompt, answer):
+            continue
+        out.append(Candidate(fact, prompt, answer, start, end, _score(fact, prompt, title, is_question),
+                             is_question))
+    return out
+
+
+def _cloze_form(fact: Fact, start: int, end: int) -> tuple[str, str, int, int, bool]:
+    sentence = fact.sentence
+    rel_start, rel_end = start - fact.sentence_start, end - fact.sentence_start
+    answer = sentence[rel_start:rel_end]
+    shown = sentence
+    if fact.context is not None:
+        # "[Biden] spoke ..." replaces the opening pronoun: shift the answer by the length change.
+        shift = len(fact.context) - len(sentence)
+        shown, rel_start, rel_end = fact.context, rel_start + shift, rel_end + shift
+    return shown[:rel_start] + BLANK + shown[rel_end:], answer, start, end, False
+
+
+def _sentence_ok(fact: Fact, prompt: str, answer: str) -> bool:
+    words = prompt.split()
+    if not MIN_PROMPT_WORDS <= len(words) <= MAX_PROMPT_WORDS:
+        return False
+    if len(answer.split()) * 2 > len(fact.sentence.split()):
+        return False  # the blank would be most of the sentence
+    if prompt.count('"') % 2 or prompt.count("(") != prompt.count(")"):
+        return False
+    qtype: QuestionType = "cloze" if BLANK in prompt else "multiple_choice"
+    probe = Question("", fact.document, fact.id, fact.kind, qtype, prompt, answer, fact.sentence, 0, 0)
+    return not question_flags(probe)
+
+
+def _score(fact: Fact, prompt: str, title: str, is_question: bool) -> float:
+    score = KIND_WEIGHT[fact.kind] + LABEL_BONUS.get(fact.label, 0.0)
+    # Central answers: mentioned often, or named in the title.
+    key = fact.speaker if fact.kind == "position" and fact.speaker else fact.answer
+    if fact.kind == "position" or fact.label == "PERSON":
+        score += min(0.5, 0.25 * math.log1p(max(fact.mentions - 1, 0)))
+    if title and mentioned_in(key, title, fact.label):
+        score += 0.5
+    words = len(prompt.split())
+    if words < 10:
+        score -= 0.4
+    elif words > 35:
+        score -= 0.6 * (words - 35) / 15
+    if fact.context is not None:
+        score -= 0.3
+    if is_question:
+        score += 0.3
+    return round(score, 6)
+
+
+# ---------------------------------------------------------------- selection
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """A selected candidate with its type and options decided."""
+
+    candidate: Candidate
+    type: QuestionType
+    options: tuple[str, ...] | None
+
+
+def select(
+    candidates: Sequence[Candidate],
+    *,
+    limit: int,
+    types: Sequence[str],
+    distractors: dict[int, list[str] | None],
+    text_length: int,
+) -> list[Chosen]:
+    """Greedy selection by score, spread over the document, balanced over kinds and types, no leaks.
+
+    `distractors` maps a candidate's index to its three distractors (None when there are none).
+    """
+    chosen: list[Chosen] = []
+    used_sentences: set[int] = set()
+    used_answers: set[str] = set()
+    kind_counts: Counter[str] = Counter()
+    type_counts: Counter[str] = Counter()
+    segments = max(limit, 1)
+    segment_counts: Counter[int] = Counter()
+    remaining = list(range(len(candidates)))
+    # An answer named in many other prompts would block them all (cross-question leaks): a cost.
+    prompts = [c.prompt.replace(BLANK, " ") for c in candidates]
+    blocking = [
+        sum(1 for j, p in enumerate(prompts) if j != i and mentioned_in(c.answer, p, c.fact.label))
+        for i, c in enumerate(candidates)
+    ] if len(candidates) <= 400 else [0] * len(candidates)
+    while remaining and len(chosen) < limit:
+        best_i, best_score, best_type = -1, -math.inf, None
+        for i in remaining:
+            cand = candidates[i]
+            qtype = _type_for(cand, types, distractors.get(i), type_counts)
+            if qtype is None:
+                continue
+            segment = min(segments - 1, cand.fact.sentence_start * segments // max(text_length, 1))
+            adjusted = (cand.score - 0.1 * min(blocking[i], 10) - 0.6 * kind_counts[cand.fact.kind] / max(limit / 4, 1)
+                        - 0.5 * segment_counts[segment])
+            if adjusted > best_score:
+                best_i, best_score, best_type = i, adjusted, qtype
+        if best_i < 0:
+            break
+        remaining.remove(best_i)
+        cand = candidates[best_i]
+        answer_key = identity(cand.answer, cand.fact.label)
+        if cand.fact.sentence_start in used_sentences or answer_key in used_answers:
+            continue
+        if any(_leaks(cand, other.candidate) for other in chosen):
+            continue
+        options = distractors.get(best_i) if best_type == "multiple_choice" else None
+        chosen.append(Chosen(cand, best_type, tuple(options) if options else None))  # type: ignore[arg-type]
+        used_sentences.add(cand.fact.sentence_start)
+        used_answers.add(answer_key)
+        kind_counts[cand.fact.kind] += 1
+        type_counts[best_type] += 1  # type: ignore[index]
+        segment_counts[min(segments - 1, cand.fact.sentence_start * segments // max(text_length, 1))] += 1
+    return sorted(chosen, key=lambda c: (c.candidate.fact.sentence_start, c.candidate.start))
+
+
+def _type_for(cand: Candidate, types: Sequence[str], options: list[str] | None,
+              counts: Counter[str]) -> QuestionType | None:
+    mc_ok = "multiple_choice" in types and options is not None
+    cloze_ok = "cloze" in types and not cand.is_question
+    if mc_ok and (not cloze_ok or cand.is_question or counts["multiple_choice"] <= counts["cloze"]):
+        return "multiple_choice"
+    return "cloze" if cloze_ok else None
+
+
+def _leaks(a: Candidate, b: Candidate) -> bool:
+    return mentioned_in(a.answer, b.prompt.replace(BLANK, " "), a.fact.label) or mentioned_in(
+        b.answer, a.prompt.replace(BLANK, " "), b.fact.label
+    )
+
+
+# ---------------------------------------------------------------- questions
+
+
+def question_id(document: Document, qtype: str, fact: Fact, answer: str, ordinal: int) -> str:
+    """Stable, content-anchored id: document name, type, kind, normalised answer, and ordinal."""
+    return f"{document.id}-{TYPE_CODES[qtype]}-{fact.kind}-{slugify(normalize_answer(answer), 'x')[:40]}-{ordinal}"
+
+
+def make_questions(
+    document: Document,
+    facts: Sequence[Fact],
+    pool: NamePool,
+    *,
+    seed: int,
+    limit: int,
+    types: Sequence[str],
+) -> list[Question]:
+    """Choose and phrase the questions for one document (options not yet placed: see place_options)."""
+    candidates = [c for fact in facts for c in candidates_for(fact, document.title)]
+    taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
+    ordinals: dict[str, int] = {}
+    ordinal_of: dict[int, int] = {}
+    for i, cand in enumerate(candidates):
+        key = f"{cand.fact.kind}:{normalize_answer(cand.answer)}:{cand.is_question}"
+        ordinals[key] = ordinals.get(key, 0) + 1
+        ordinal_of[i] = ordinals[key]
+    distractors: dict[int, list[str] | None] = {}
+    if "multiple_choice" in types:
+        for i, cand in enumerate(candidates):
+            if cand.fact.kind == "position" and not cand.is_question:
+                distractors[i] = None  # a quoted phrase has no same-kind wrong answers to offer
+                continue
+            # A per-candidate generator: one question's options never depend on which others exist.
+            rng = random.Random(f"{seed}:{document.id}:{cand.fact.id}:{cand.is_question}")
+            distractors[i] = pick_distractors(cand.fact, cand.answer, cand.prompt, pool, taken, rng)
+    chosen = select(candidates, limit=limit, types=types, distractors=distractors,
+                    text_length=len(document.text))
+    index = {id(c): i for i, c in enumerate(candidates)}
+    questions = []
+    for pick in chosen:
+        cand = pick.candidate
+        qid = question_id(document, pick.type, cand.fact, cand.answer, ordinal_of[index[id(cand)]])
+        questions.append(
+            Question(
+                id=qid, document=document.id, fact=cand.fact.id, kind=cand.fact.kind, type=pick.type,
+                prompt=cand.prompt, answer=cand.answer, sentence=cand.fact.sentence,
+                start=cand.start, end=cand.end,
+                options=(cand.answer, *pick.options) if pick.options else None,
+                tags=("quizgen", cand.fact.kind, pick.type, document.id),
+            )
+        )
+    return questions
+
+
+def place_options(questions: Sequence[Question], seed: int) -> list[Question]:
+    """Put each answer at a seeded position, balanced over A-D in blocks of four across the quiz."""
+    rng = random.Random(f"{seed}:positions")
+    placed: list[Question] = []
+    block: list[int] = []
+    for question in questions:
+        if question.options is None:
+            placed.append(question)
+            continue
+        if not block:
+            block = [0, 1, 2, 3]
+            rng.shuffle(block)
+        position = block.pop()
+        distractors = [o for o in question.options if o != question.answer]
+        options = arrange(question.answer, distractors, position, random.Random(f"{seed}:{question.id}"))
+        placed.append(replace(question, options=options))
+    return placed

@@ -1,0 +1,386 @@
+"""Paths or stdin -> Documents: decode, reduce markup to text, split off the title, drop non-facts.
+
+Readers are a registry keyed by file suffix. Each returns (title, paragraphs); the shared
+cleaning then drops captions, credits, datelines, headings and reference sections, and joins
+the paragraphs with blank lines into the body text that every offset refers to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from quizgen.errors import InputNotFound, InputTooLarge, NotEnglish, UnsupportedInput
+from quizgen.model import Document
+
+DEFAULT_MAX_WORDS = 500_000  # per document: both books in the shared corpus fit
+MAX_BUILD_WORDS = 2_000_000  # per build, all documents together
+MAX_BYTES_FACTOR = 20  # raw bytes allowed per word of the limit, checked before decoding
+
+Reader = Callable[[str], "tuple[str, list[str]]"]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Register a reader for file suffixes."""
+
+    def register(func: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = func
+        return func
+
+    return register
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Raw input before reading: where it came from and its bytes."""
+
+    name: str  # the document's name: file stem, or "" for stdin (the title is used)
+    source: str  # the path as given, or "-"
+    suffix: str
+    data: bytes
+
+
+# ---------------------------------------------------------------- finding inputs
+
+
+def collect_sources(paths: Iterable[str], stdin: BinaryIO | None = None, *,
+                    max_words: int = DEFAULT_MAX_WORDS) -> Iterator[Source]:
+    """Expand paths (files, folders recursed in sorted order, "-" for stdin) into raw sources."""
+    for given in paths:
+        if given == "-":
+            if stdin is None:
+                raise InputNotFound("no standard input to read")
+            yield Source("", "-", ".txt", _read_limited(stdin.read, "standard input", max_words))
+            continue
+        path = Path(given)
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError as err:
+            raise InputNotFound(f"no such file or folder: {given}") from err
+        except OSError as err:
+            raise InputNotFound(f"cannot read {given}: {err.strerror}") from err
+        if stat.S_ISDIR(mode):
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and p.is_file())
+            if not files:
+                raise UnsupportedInput(
+                    f"no supported documents in folder {given} (looked for {', '.join(sorted(READERS))})"
+                )
+            for file in files:
+                yield _read_file(file, _display(file), max_words)
+        elif stat.S_ISREG(mode):
+            yield _read_file(path, given, max_words)
+        else:
+            raise InputNotFound(f"not a regular file or folder: {given}")
+
+
+def _display(path: Path) -> str:
+    # "source" in the JSON is the path as given, never absolute.
+    return path.as_posix() if not path.is_absolute() else path.name
+
+
+def _read_file(path: Path, shown: str, max_words: int) -> Source:
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        raise UnsupportedInput(f"unsupported file type {suffix or '(none)'}: {shown} "
+                               f"(quizgen reads {', '.join(sorted(READERS))})")
+    try:
+        with open(path, "rb") as handle:
+            data = _read_limited(handle.read, shown, max_words)
+    except PermissionError as err:
+        raise InputNotFound(f"permission denied: {shown}") from err
+    except OSError as err:
+        raise InputNotFound(f"cannot read {shown}: {err.strerror}") from err
+    return Source(path.stem, shown.replace(os.sep, "/"), suffix, data)
+
+
+def _read_limited(read: Callable[[int], bytes], shown: str, max_words: int) -> bytes:
+    limit = max_words * MAX_BYTES_FACTOR
+    data = read(limit + 1)
+    if len(data) > limit:
+        raise InputTooLarge(f"{shown} is over {limit:,} bytes (the limit for --max-words {max_words:,})")
+    return data
+
+
+# ---------------------------------------------------------------- decoding
+
+_BINARY_MAGIC = (b"\x89PNG", b"PK\x03\x04", b"\x7fELF", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"MZ", b"\x1f\x8b")
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Bytes -> text: UTF-8 (with or without BOM), UTF-16/32 by BOM, else a detected legacy encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise UnsupportedInput(f"{shown} is not valid UTF-16 text") from err
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
+        raise UnsupportedInput(f"{shown} is binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnsupportedInput(f"{shown} cannot be decoded as text")
+    text = str(best)
+    if _control_ratio(text) > 0.01:
+        raise UnsupportedInput(f"{shown} is binary, not text")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+# ---------------------------------------------------------------- readers
+
+
+@reader(".txt")
+def read_txt(text: str) -> tuple[str, list[str]]:
+    """Plain text: paragraphs split on blank lines; a first line without final punctuation is the title."""
+    blocks = _blocks(text)
+    title = ""
+    if blocks and "\n" not in blocks[0] and not _ends_sentence(blocks[0]) and len(blocks[0].split()) <= 30:
+        title = blocks.pop(0)
+    return title, blocks
+
+
+def _blocks(text: str) -> list[str]:
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        # List items stay one a line; hard-wrapped prose lines are joined into one paragraph.
+        current: list[str] = []
+        for line in lines:
+            if re.match(r"^([-*•]|\d+[.)])\s", line):
+                if current:
+                    paragraphs.append(" ".join(current))
+                    current = []
+                paragraphs.append(line)
+            else:
+                current.append(line)
+        if current:
+            paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+@reader(".md", ".markdown")
+def read_markdown(text: str) -> tuple[str, list[str]]:
+    """Markdown via markdown-it-py: headings, paragraphs and list items as text; code left out."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    title = ""
+    paragraphs: list[str] = []
+    heading_level = 0
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "inline":
+            content = _inline_text(token.children or [])
+            if not content:
+                continue
+            if heading_level == 1 and not title:
+                title = content
+            elif heading_level:
+                paragraphs.append(content)  # headings are dropped by clean_paragraphs, but end sections
+            elif tokens[i - 1].type != "th_open" and tokens[i - 1].type != "td_open":
+                paragraphs.append(content)
+        elif token.type == "heading_close":
+            heading_level = 0
+    if not title and paragraphs and not _ends_sentence(paragraphs[0]):
+        title = paragraphs.pop(0)
+    return title, paragraphs
+
+
+def _inline_text(children: list) -> str:  # noqa: ANN001 - markdown-it tokens
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            continue
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+@reader(".html", ".htm")
+def read_html(text: str) -> tuple[str, list[str]]:
+    """HTML reduced to its main text by trafilatura: menus, footers, scripts and styles are left out."""
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
+    body = trafilatura.extract(
+        text, include_comments=False, include_tables=False, include_images=False,
+        include_links=False, favor_precision=True, deduplicate=False,
+    ) or ""
+    title = ""
+    try:
+        meta = extract_metadata(text)
+        title = (meta.title or "") if meta else ""
+    except Exception:  # noqa: BLE001 - trafilatura's metadata parser fails on some broken pages
+        title = ""
+    if not title:
+        match = re.search(r"<title[^>]*>(.*?)</title>", text, re.S | re.I)
+        if match:
+            import html as html_lib
+
+            title = html_lib.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
+    title = re.sub(r"\s+[-–—|]\s+Wikipedia.*$", "", title).strip()
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    if paragraphs and title and paragraphs[0].strip() == title:
+        paragraphs.pop(0)
+    return title, paragraphs
+
+
+# ---------------------------------------------------------------- cleaning
+
+_REFERENCE_HEADINGS = {
+    "sources", "references", "see also", "external links", "notes", "further reading", "bibliography",
+    "footnotes", "citations", "related news", "notes and references",
+}
+_CREDIT = re.compile(
+    r"(\bImages?:|\bPhoto(?:graph)?:|\bCredit:|\bCourtesy of\b|\bAP Photo\b|"
+    r"(Getty Images|Reuters|AFP|Associated Press|Shutterstock)\.?\s*$)",
+)
+_CAPTION_START = re.compile(r"^(A |An |The )?(composite )?(photo|picture|image|file photo)\b", re.I)
+_WEEKDAY_OR_MONTH = (
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)"
+)
+_DATELINE = re.compile(rf"^{_WEEKDAY_OR_MONTH}[\w ,.]*\d{{4}}\.?$|^\d{{1,2}} {_WEEKDAY_OR_MONTH} \d{{4}}\.?$")
+_LEADING_DATELINE = re.compile(rf"^{_WEEKDAY_OR_MONTH}, {_WEEKDAY_OR_MONTH} \d{{1,2}}, \d{{4}}\s+(?=[A-Z])")
+_BYLINE = re.compile(r"^(By|Written by|Reported by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
+_CITATION = re.compile(r"\s?\[(\d+|[a-z]|edit|citation needed|note \d+|nb \d+)\]")
+
+
+def clean_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Drop what is never a source of facts; stop at reference sections."""
+    kept: list[str] = []
+    after_caption_heading = False
+    for raw in paragraphs:
+        para = _CITATION.sub("", raw).strip()
+        para = re.sub(r"[ \t]+", " ", para)
+        if not para:
+            continue
+        bare = re.sub(r"^#+\s*", "", para).strip().rstrip(":").strip().lower()
+        if bare in _REFERENCE_HEADINGS:
+            break
+        if para.startswith("^ ") or _DATELINE.match(para) or _BYLINE.match(para):
+            continue
+        para = _LEADING_DATELINE.sub("", para)
+        if _CREDIT.search(para):
+            continue
+        if not _ends_sentence(para):
+            # Headings, list fragments, captions' titles: never whole sentences.
+            after_caption_heading = bool(re.search(r"\b(Photo|Image|Picture|Composite)\b", para))
+            continue
+        if after_caption_heading and _CAPTION_START.match(para):
+            after_caption_heading = False
+            continue
+        after_caption_heading = False
+        kept.append(para)
+    return kept
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?…][\"'”’)\]]*$", text.strip()))
+
+
+# ---------------------------------------------------------------- documents
+
+
+def slugify(text: str, fallback: str = "quiz") -> str:
+    """A lowercase ASCII slug for ids, file names and tags."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].strip("-") or fallback
+
+
+def to_document(src: Source, *, max_words: int = DEFAULT_MAX_WORDS) -> Document:
+    """Read one raw source into a Document, or raise a QuizgenError saying why it cannot be."""
+    shown = src.source if src.source != "-" else "standard input"
+    if not src.data.strip():
+        raise UnsupportedInput(f"{shown} is empty")
+    text = decode(src.data, shown).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise UnsupportedInput(f"{shown} is empty")
+    words = len(text.split())
+    if words > max_words:
+        raise InputTooLarge(f"{shown} has {words:,} words, over the limit of {max_words:,} (--max-words)")
+    try:
+        title, paragraphs = READERS[src.suffix](text)
+    except RecursionError as err:
+        raise UnsupportedInput(f"{shown}: markup is nested too deeply to read") from err
+    title = re.sub(r"\s+", " ", title).strip()
+    body = "\n\n".join(clean_paragraphs(paragraphs))
+    if not body.strip():
+        raise UnsupportedInput(f"{shown} has no readable text")
+    check_english(body, shown)
+    name = src.name or title or "quiz"
+    return Document(
+        id=slugify(name), source=src.source, title=title or src.name or "Untitled",
+        text=body, sha256=hashlib.sha256(src.data).hexdigest(),
+    )
+
+
+_LANGUAGE_NAMES = {
+    "fr": "French", "de": "German", "es": "Spanish", "ru": "Russian", "zh": "Chinese", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "pl": "Polish",
+    "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian", "cs": "Czech", "el": "Greek", "hi": "Hindi",
+}
+
+
+def check_english(text: str, shown: str) -> None:
+    """Refuse a document whose language is identified (py3langid) as other than English."""
+    sample = text[:5000]
+    if len(sample.split()) < 8 and not re.search(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff]", sample):
+        return  # too short to identify reliably; the extractors find little in it anyway
+    ident = _identifier()
+    ranked = dict(ident.rank(sample))
+    top = max(ranked, key=ranked.__getitem__)
+    # English is refused only when the identifier is sure it is not English.
+    if top != "en" and ranked.get("en", 0.0) < 0.05:
+        language = _LANGUAGE_NAMES.get(top, top)
+        raise NotEnglish(f"{shown} looks like {language}, not English (quizgen reads English documents)")
+
+
+_IDENT: list = []
+
+
+def _identifier():  # noqa: ANN202
+    if not _IDENT:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _IDENT.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return _IDENT[0]
+
+
+def read_documents(paths: Iterable[str], stdin: BinaryIO | None = None, *,
+                   max_words: int = DEFAULT_MAX_WORDS) -> Iterator[Document]:
+    """Read every path into Documents, enforcing the per-document and per-build word limits."""
+    total = 0
+    for src in collect_sources(paths, stdin, max_words=max_words):
+        doc = to_document(src, max_words=max_words)
+        total += len(doc.text.split())
+        if total > MAX_BUILD_WORDS:
+            raise InputTooLarge(f"the build is over {MAX_BUILD_WORDS:,} words; build fewer documents at once")
+        yield doc
