@@ -188,7 +188,7 @@ def read_response(question: Question, line: str) -> Response:
         return Response("quit")
     if command in ("s", "skip"):
         return Response("skip")
-    if command in ("?", "h", "help"):
+    if command in ("?", "help"):
         return Response("help")
     if not text:
         return Response("retry", message="Type an answer (or s to skip, q to quit, ? for help).")

@@ -249,3 +249,44 @@ def test_built_deck_never_loads_spacy_and_starts_fast(deck: Path) -> None:
     finish(child)
     # Python start-up included; typically about 0.2 s. Generous so a busy CI machine does not flake.
     assert elapsed < 2.0, elapsed
+
+
+@pytest.mark.model
+def test_quiz_on_a_deck_built_from_seeds(tmp_path: Path) -> None:
+    # Invariants only: the trained pipeline decides how many questions there are and what they ask.
+    from quizgen.export.json import load_quiz
+
+    built = subprocess.run(
+        [sys.executable, "-c", ENTRY, "build", "seeds/", "-o", str(tmp_path / "decks"), "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, env=_env(), timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    deck = tmp_path / "decks" / "seeds.json"
+    questions = load_quiz(deck).questions
+    assert len(questions) >= 2
+
+    def shown(text: str):  # noqa: ANN202 - the question whose prompt was drawn last
+        flat = " ".join(text.split())  # Rich wraps long prompts
+        found = [q for q in questions if " ".join(q.prompt.split()) in flat]
+        assert found, text
+        return max(found, key=lambda q: flat.rindex(" ".join(q.prompt.split())))
+
+    child = spawn("quiz", str(deck), "--seed", "0")
+    child.expect_exact(PROMPT)
+    first = shown(screen(child))
+    if first.options is None:
+        assert first.answer not in screen(child)  # nothing gives the cloze answer away
+    # Right, typed the way a learner might: upper case, the option's number.
+    child.sendline(str(first.correct_index + 1) if first.options else first.answer.upper())
+    child.expect_exact("Right!")
+    child.expect_exact(PROMPT)
+    second = shown(screen(child))
+    assert second.id != first.id
+    assert second.sentence != first.sentence  # one question per sentence in a run
+    child.sendline(str((second.correct_index + 1) % len(second.options) + 1) if second.options else "zzzz")
+    child.expect_exact("Wrong.")
+    child.expect_exact(PROMPT)
+    child.sendline("q")
+    out, code = finish(child)
+    assert code == 0
+    assert stats(deck) == {"new": len({q.id for q in questions}) - 2, "due": 0, "learning": 1, "learned": 1}
