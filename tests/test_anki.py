@@ -364,3 +364,21 @@ def test_bad_questions_raise_and_leave_the_old_file(tmp_path: Path) -> None:
         write_apkg(make_quiz(docs, (q, q)), target, timestamp=T0)
     assert target.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.apkg"]
+
+
+# ---- end to end ------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.anki
+def test_seeds_build_imports_one_note_per_question(col, tmp_path: Path) -> None:
+    from quizgen.pipeline import Settings, build_quiz
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    quiz = build_quiz([str(seeds)], Settings.make(seed=0))
+    assert quiz.questions
+    log = import_apkg(col, write_apkg(quiz, tmp_path / "seeds.apkg", timestamp=T0))
+    assert len(log.new) == col.note_count() == col.card_count() == len(quiz.questions)
+    for note in notes_by_guid(col).values():
+        (card,) = note.cards()
+        assert "<script" not in card.question() + card.answer()
