@@ -61,6 +61,8 @@ def is_alias(a: str, b: str, label: str = "") -> bool:
     na, nb = normalize_answer(a).split(), normalize_answer(b).split()
     if not na or not nb:
         return False
+    if label in ("PERSON", "person") and set(na) & set(nb):
+        return True  # "Sam" / "Thomas Sam" / "Manju Sam": too close to tell apart fairly
     # One name's words all inside the other's ("Biden" in "President Joe Biden").
     return set(na) <= set(nb) or set(nb) <= set(na)
 

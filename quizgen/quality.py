@@ -23,7 +23,20 @@ DANGLING_EXCEPTIONS = {"there is", "there are", "there was", "there were", "it i
 
 
 def _label(question: Question) -> str:
-    return "PERSON" if question.kind in ("name", "position") else ""
+    return answer_label(question.answer, question.kind)
+
+
+def answer_label(answer: str, kind: str) -> str:
+    """'PERSON' for answers that may be a person's name, whose surname alone gives them away."""
+    words = answer.split()
+    if kind in ("name", "position") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return "PERSON"
+    return ""
+
+
+def answer_shown(answer: str, kind: str, text: str) -> bool:
+    """Whether `text` names the answer, an alias of it, or (for people) its surname."""
+    return mentioned_in(answer, text.replace(BLANK, " "), answer_label(answer, kind))
 
 
 def question_flags(question: Question) -> list[str]:
@@ -31,7 +44,7 @@ def question_flags(question: Question) -> list[str]:
     flags: list[str] = []
     prompt = question.prompt
     visible = prompt.replace(BLANK, " ")
-    if mentioned_in(question.answer, visible, _label(question)):
+    if answer_shown(question.answer, question.kind, visible):
         flags.append("answer_in_prompt")
     words = visible.split()
     if len(words) > MAX_PROMPT_WORDS:
@@ -74,9 +87,7 @@ def correct_is_longest(question: Question) -> bool:
 
 def leaks_between(a: Question, b: Question) -> bool:
     """Whether either question's prompt gives away the other's answer."""
-    return mentioned_in(b.answer, a.prompt.replace(BLANK, " "), _label(b)) or mentioned_in(
-        a.answer, b.prompt.replace(BLANK, " "), _label(a)
-    )
+    return answer_shown(b.answer, b.kind, a.prompt) or answer_shown(a.answer, a.kind, b.prompt)
 
 
 @dataclass
@@ -108,8 +119,7 @@ def check_questions(questions: Sequence[Question]) -> Report:
         seen_prompts.setdefault(key, question.id)
         seen_pairs.setdefault(pair, question.id)
         for other in questions:
-            if other.id != question.id and mentioned_in(other.answer, question.prompt.replace(BLANK, " "),
-                                                        _label(other)):
+            if other.id != question.id and answer_shown(other.answer, other.kind, question.prompt):
                 flags.append("cross_leak")
                 break
         if flags:

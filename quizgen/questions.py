@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from quizgen.distractors import NamePool, arrange, identity, mentioned_in, pick_distractors
 from quizgen.model import BLANK, Document, Fact, Question, QuestionType
 from quizgen.normalize import normalize_answer
-from quizgen.quality import MAX_PROMPT_WORDS, MIN_PROMPT_WORDS, question_flags
+from quizgen.quality import MAX_PROMPT_WORDS, MIN_PROMPT_WORDS, answer_shown, question_flags
 from quizgen.readers import slugify
 
 KIND_WEIGHT = {"position": 3.0, "number": 2.6, "date": 2.0, "name": 2.0}
@@ -137,9 +137,8 @@ def select(
     segment_counts: Counter[int] = Counter()
     remaining = list(range(len(candidates)))
     # An answer named in many other prompts would block them all (cross-question leaks): a cost.
-    prompts = [c.prompt.replace(BLANK, " ") for c in candidates]
     blocking = [
-        sum(1 for j, p in enumerate(prompts) if j != i and mentioned_in(c.answer, p, c.fact.label))
+        sum(1 for j, other in enumerate(candidates) if j != i and answer_shown(c.answer, c.fact.kind, other.prompt))
         for i, c in enumerate(candidates)
     ] if len(candidates) <= 400 else [0] * len(candidates)
     while remaining and len(chosen) < limit:
@@ -183,9 +182,7 @@ def _type_for(cand: Candidate, types: Sequence[str], options: list[str] | None,
 
 
 def _leaks(a: Candidate, b: Candidate) -> bool:
-    return mentioned_in(a.answer, b.prompt.replace(BLANK, " "), a.fact.label) or mentioned_in(
-        b.answer, a.prompt.replace(BLANK, " "), b.fact.label
-    )
+    return answer_shown(a.answer, a.fact.kind, b.prompt) or answer_shown(b.answer, b.fact.kind, a.prompt)
 
 
 # ---------------------------------------------------------------- questions

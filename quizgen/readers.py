@@ -258,7 +258,7 @@ _REFERENCE_HEADINGS = {
     "footnotes", "citations", "related news", "notes and references",
 }
 _CREDIT = re.compile(
-    r"(\bImages?:|\bPhoto(?:graph)?:|\bCredit:|\bCourtesy of\b|\bAP Photo\b|"
+    r"(\bImages?:|\bPhoto(?:graph)?:|\bCredit:|\bCourtesy of\b|\bAP Photo\b|\bfrom file\b|"
     r"(Getty Images|Reuters|AFP|Associated Press|Shutterstock)\.?\s*$)",
 )
 _CAPTION_START = re.compile(r"^(A |An |The )?(composite )?(photo|picture|image|file photo)\b", re.I)

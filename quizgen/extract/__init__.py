@@ -41,6 +41,24 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
             yield start, block
 
 
+_GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
+NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap"}
+
+
+def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> bool:
+    """Whole sentences only: a finite verb, not inside a quotation, no caption glued on."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    text = paragraphs.get(offset, "")
+    before = text[: sent.start_char]
+    # A sentence that opens inside a quotation is a quoted fragment without its speaker.
+    if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
+        return False
+    # "Wong Kwok-kin of FTU In the Kowloon East ...": a caption run into the next sentence.
+    return not _GLUED.search(sent.text)
+
+
 class DocumentState:
     """What extraction learns while reading one document: people, labels, resolved contexts."""
 
@@ -49,6 +67,7 @@ class DocumentState:
         self.labels: dict[str, Counter[str]] = defaultdict(Counter)
         self.contexts: dict[int, str] = {}  # sentence start -> sentence with its opening pronoun resolved
         self.candidates: list[Candidate] = []
+        self.paragraph_text: dict[int, str] = {}  # paragraph offset -> its text, to tell quoted sentences
 
     def read_sentence(self, sent: Span, offset: int) -> None:
         """Collect the sentence's candidates and update what is known about its people."""
@@ -56,6 +75,9 @@ class DocumentState:
             self.labels[strip_possessive(ent.text).lower()][ent.label_] += 1
             if ent.label_ == "PERSON":
                 self.people.add(ent)
+        if not sentence_is_askable(sent, offset, self.paragraph_text):
+            self.people.end_sentence(sent)
+            return
         first = sent[0]
         if first.lower_ in PERSONAL_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass"):
             name = self.people.resolve_pronoun(first)
@@ -82,6 +104,7 @@ class DocumentState:
 def read_docs(state: DocumentState, docs: Iterable[tuple[int, Doc]]) -> None:
     """Feed parsed paragraphs (offset, Doc) to the state in document order."""
     for offset, doc in docs:
+        state.paragraph_text = {offset: doc.text}
         for sent in doc.sents:
             state.read_sentence(sent, offset)
 
@@ -101,13 +124,18 @@ def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
     seen: set[tuple[str, int, int]] = set()
     ordinals: Counter[tuple[str, str]] = Counter()
     facts: list[Fact] = []
+    surnames, first_names = _name_parts(state)
     for cand in sorted(state.candidates, key=lambda c: (c.sentence_start, c.start, c.kind)):
         key = (cand.kind, cand.start, cand.end)
         if key in seen:
             continue
         seen.add(key)
         answer = text[cand.start : cand.end]
+        if cand.kind != "position" and not answer_is_clean(text, cand.start, cand.end, cand.kind):
+            continue
         label = state.voted_label(answer, cand.label) if cand.kind == "name" else cand.label
+        if cand.kind == "name" and label == "PERSON" and not _trusted_person(answer, surnames, first_names):
+            continue
         identity = cand.speaker if cand.kind == "position" and cand.speaker else answer
         norm = normalize_answer(identity)
         ordinals[(cand.kind, norm)] += 1
@@ -130,6 +158,53 @@ def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
             )
         )
     return facts
+
+
+ORG_WORDS = {"team", "church", "party", "university", "times", "news", "council", "department", "company",
+             "association", "foundation", "museum", "center", "centre", "league", "club", "group", "inc"}
+
+
+def _name_parts(state: DocumentState) -> tuple[set[str], set[str]]:
+    """Surnames and first names of the people the document names in full."""
+    surnames: set[str] = set()
+    first_names: set[str] = set()
+    for person in state.people.people.values():
+        for name in person.names:
+            words = name.lower().split()
+            if len(words) > 1:
+                surnames.add(words[-1])
+                first_names.update(words[:-1])
+    return surnames, first_names
+
+
+def _trusted_person(answer: str, surnames: set[str], first_names: set[str]) -> bool:
+    # A lone word tagged PERSON ("Twitter") is trusted only as the surname of someone named in full;
+    # a first name alone ("Thomas" for Thomas Sam) is ambiguous and not asked.
+    words = strip_possessive(answer).lower().split()
+    if any(w in ORG_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return words[0] in surnames and words[0] not in first_names
+    return True
+
+
+def answer_is_clean(text: str, start: int, end: int, kind: str) -> bool:
+    """The answer is whole words ("Yeung" of "Yeung-tat" is not), and numbers look like numbers."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or after.isalnum():
+        return False
+    if after == "-" and end + 1 < len(text) and text[end + 1].isalnum():
+        return False
+    if before == "-" and start > 1 and text[start - 2].isalnum():
+        return False
+    answer = text[start:end]
+    if answer.lower() in NOT_ANSWERS:
+        return False
+    # "4chan", "15:11" and "9 to 10" are a name, a time and a range, not numbers to ask.
+    return kind != "number" or not (
+        re.search(r"\d(?!(st|nd|rd|th)\b)[A-Za-z]", answer) or re.search(r":|\d\s*(to|-|–|and|or)\s*\d", answer)
+    )
 
 
 def _mentions(state: DocumentState, answer: str, kind: str) -> int:
