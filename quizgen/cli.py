@@ -211,18 +211,15 @@ def check(
         raise typer.Exit(10)
 
 
-def _register_extensions() -> None:
-    # Commands that live in their own modules (self-quiz) add themselves here.
-    try:
-        from quizgen import cli_selfquiz
-    except ImportError:  # pragma: no cover - module not present in a partial checkout
-        return
-    cli_selfquiz.register(app)
-
-
-_register_extensions()
-
-
 def main() -> None:
     """Entry point for the `quizgen` script."""
     app()
+
+
+# The self-quiz commands live in their own module; registered last so `cli` helpers exist.
+from quizgen import cli_selfquiz  # noqa: E402
+
+cli_selfquiz.register(app)
+
+if __name__ == "__main__":
+    main()

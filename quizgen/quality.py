@@ -22,7 +22,9 @@ DANGLING_OPENERS = {
 DANGLING_EXCEPTIONS = {"there is", "there are", "there was", "there were", "it is", "it was"}
 
 
-def _label(question: Question) -> str:
+def _label(question: Question, label: str | None = None) -> str:
+    if label is not None:
+        return "PERSON" if label == "PERSON" else ""
     return answer_label(question.answer, question.kind)
 
 
@@ -39,8 +41,8 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
     return mentioned_in(answer, text.replace(BLANK, " "), answer_label(answer, kind))
 
 
-def question_flags(question: Question) -> list[str]:
-    """Defects of one question on its own."""
+def question_flags(question: Question, label: str | None = None) -> list[str]:
+    """Defects of one question on its own; `label` is its fact's label (PERSON, ORG, ...) when known."""
     flags: list[str] = []
     prompt = question.prompt
     visible = prompt.replace(BLANK, " ")
@@ -56,17 +58,16 @@ def question_flags(question: Question) -> list[str]:
     if question.type == "cloze" and prompt.count(BLANK) != 1:
         flags.append("blank_count")
     if question.options is not None:
-        flags.extend(_option_flags(question))
+        flags.extend(_option_flags(question, _label(question, label)))
     return flags
 
 
-def _option_flags(question: Question) -> list[str]:
+def _option_flags(question: Question, label: str) -> list[str]:
     flags: list[str] = []
     options = question.options or ()
     keys = [normalize_answer(o) for o in options]
     if len(options) != 4 or len(set(keys)) != len(keys) or options.count(question.answer) != 1:
         flags.append("options_not_distinct")
-    label = _label(question)
     stem = question.prompt.replace(BLANK, " ")
     distractors = [o for o in options if o != question.answer]
     if any(is_alias(d, question.answer, label) for d in distractors):
@@ -105,13 +106,17 @@ class Report:
         return len(self.per_question) + (1 if self.totals.get("correct_longest_rate") else 0)
 
 
-def check_questions(questions: Sequence[Question]) -> Report:
-    """Every flag for a set of questions, including duplicates and cross-question leaks."""
+def check_questions(questions: Sequence[Question], labels: dict[str, str] | None = None) -> Report:
+    """Every flag for a set of questions, including duplicates and cross-question leaks.
+
+    `labels` maps fact ids to their labels (PERSON, ORG, ...), so people are checked as people.
+    """
+    labels = labels or {}
     report = Report()
     seen_prompts: dict[str, str] = {}
     seen_pairs: dict[tuple[str, str], str] = {}
     for question in questions:
-        flags = question_flags(question)
+        flags = question_flags(question, labels.get(question.fact))
         key = normalize_answer(question.prompt)
         pair = (question.sentence, identity(question.answer, _label(question)))
         if key in seen_prompts or pair in seen_pairs:
@@ -136,4 +141,4 @@ def check_questions(questions: Sequence[Question]) -> Report:
 
 def check_quiz(quiz: Quiz) -> Report:
     """The quality report of a built quiz (what `quizgen check` prints)."""
-    return check_questions(quiz.questions)
+    return check_questions(quiz.questions, {f.id: f.label for f in quiz.facts})

@@ -81,7 +81,7 @@ def _sentence_ok(fact: Fact, prompt: str, answer: str) -> bool:
         return False
     qtype: QuestionType = "cloze" if BLANK in prompt else "multiple_choice"
     probe = Question("", fact.document, fact.id, fact.kind, qtype, prompt, answer, fact.sentence, 0, 0)
-    return not question_flags(probe)
+    return not question_flags(probe, fact.label)
 
 
 def _score(fact: Fact, prompt: str, title: str, is_question: bool) -> float:

@@ -203,7 +203,7 @@ def answer_is_clean(text: str, start: int, end: int, kind: str) -> bool:
         return False
     # "4chan", "15:11" and "9 to 10" are a name, a time and a range, not numbers to ask.
     return kind != "number" or not (
-        re.search(r"\d(?!(st|nd|rd|th)\b)[A-Za-z]", answer) or re.search(r":|\d\s*(to|-|–|and|or)\s*\d", answer)
+        re.search(r"\d(?!(st|nd|rd|th)\b)[A-Za-z]", answer) or re.search(r":|\d\s*[-–]\s*\d|\s(to|and|or)\s", answer)
     )
 
 

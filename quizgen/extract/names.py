@@ -18,7 +18,7 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
     """Name candidates in one sentence; demonyms (NORP) and names inside lists are left out."""
     s_start, s_end = span_offsets(sent, offset)
     for ent in sent.ents:
-        if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent):
+        if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent) or _cut_short(ent):
             continue
         dropped, rest = strip_hedge(ent.text)
         if dropped and ent.text[:dropped].strip().lower() != "the":
@@ -31,6 +31,13 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue
         start = ent.start_char + dropped
         yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
+
+
+def _cut_short(ent: Span) -> bool:
+    # "Home" of "Home Office": a capitalised name word right after the entity means it was cut short.
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return bool(after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_)
 
 
 def _in_list(ent: Span) -> bool:
