@@ -225,6 +225,17 @@ def test_blank_width_does_not_depend_on_the_answer() -> None:
     assert re.search(r"\.blank \{[^}]*width: 9em", html)
 
 
+def test_quotes_stay_with_their_blank_and_one_document_is_named_once() -> None:
+    sentence = 'He has threatened "serious consequences" for Russia.'
+    doc = make_doc("talks", "Talks", [sentence])
+    quiz = make_quiz((doc,), [make_question(doc, sentence, "serious consequences")], "Talks")
+    html = render_html(quiz)
+    blank = '<span class="blank" role="img" aria-label="blank"></span>'
+    assert f'threatened <span class="nowrap">&#34;{blank}&#34;</span> for Russia.' in html
+    key = squash(outline(html).key)
+    assert "All answers come from “Talks”." in key and "(Talks)" not in key
+
+
 def test_deterministic_and_self_contained(tmp_path: Path) -> None:
     quiz = basic_quiz()
     first = write_html(quiz, tmp_path / "a.html").read_bytes()

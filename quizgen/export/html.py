@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from quizgen.model import BLANK, Fact, Question, Quiz
 
 TEMPLATE = "quiz.html"
 LETTERS = "ABCDEFGHIJ"
+_LEADING = re.compile(r"^[^\s\w]+")  # punctuation right after a blank
+_TRAILING = re.compile(r"[^\s\w]+$")  # punctuation right before a blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +26,7 @@ class HtmlQuestion:
     number: int
     question: Question
     prompt_parts: tuple[str, ...]  # text between blanks: one part means no blank
+    glue: tuple[tuple[str, str], ...]  # per blank: the punctuation that must not wrap away from it
     options: tuple[tuple[str, str], ...]  # (letter, option); empty for cloze
 
 
@@ -122,7 +126,19 @@ def write_html(
 
 def _item(number: int, question: Question) -> HtmlQuestion:
     options = tuple(zip(LETTERS, question.options or (), strict=False))
-    return HtmlQuestion(number, question, tuple(question.prompt.split(BLANK)), options)
+    parts = question.prompt.split(BLANK)
+    glue: list[tuple[str, str]] = []
+    # Characters touching a blank (an opening quote, a closing period) stay on its line: a `"` left
+    # at the end of one line with the blank on the next reads as a stray mark.
+    for i in range(1, len(parts)):
+        after = _LEADING.match(parts[i])
+        suffix = after.group() if after else ""
+        parts[i] = parts[i][len(suffix) :]
+        before = _TRAILING.search(parts[i - 1])
+        prefix = before.group() if before else ""
+        parts[i - 1] = parts[i - 1][: len(parts[i - 1]) - len(prefix)]
+        glue.append((prefix, suffix))
+    return HtmlQuestion(number, question, tuple(parts), tuple(glue), options)
 
 
 def _key_entry(item: HtmlQuestion, fact: Fact | None, titles: dict[str, str]) -> KeyEntry:
