@@ -21,7 +21,10 @@ def answer_form(text: str, kind: str) -> str:
         if match:
             case = "title" if text[:1].isupper() else "lower"
             return f"words:{case}:{text[match.end():].strip().rstrip('s')}"
-        digits = re.sub(r"[\d]", "9", text)
         unit = re.sub(r"[\d,.]", "", text).strip().rstrip("s")
-        return f"digits:{',' in digits}:{'.' in digits}:{unit}"
+        number = re.search(r"\d[\d,]*(\.\d+)?", text)
+        whole = number.group().split(".")[0] if number else ""
+        # Separators only show from 1,000 up: "993" and "1,193" share the form of "1,093".
+        separator = "n/a" if len(whole.replace(",", "")) < 4 else str("," in whole)
+        return f"digits:{separator}:{bool(number and number.group(1))}:{unit}"
     return "title" if text[:1].isupper() else "lower"

@@ -1,0 +1,256 @@
+"""Token tables of parsed sentences (see tests/docs.py), checked by hand; rules are tested on these."""
+
+SAID_CCOMP = """
+Peskov       PROPN NNP  nsubj     1   Peskov       B-PERSON
+said         VERB  VBD  ROOT      1   say          O
+Putin        PROPN NNP  nsubj     4   Putin        B-PERSON
+would        AUX   MD   aux       4   would        O
+listen       VERB  VB   ccomp     1   listen       O
+to           ADP   IN   prep      4   to           O
+"            PUNCT ``   punct     8   "            O
+concrete     ADJ   JJ   amod      8   concrete     O
+proposals    NOUN  NNS  pobj      5   proposal     O
+"            PUNCT ''   punct     8   "            O
+on           ADP   IN   prep      4   on           O
+Monday       PROPN NNP  pobj      10  Monday       B-DATE
+.            PUNCT .    punct     1   .            O
+"""
+
+DEMAND_DOBJ = """
+Putin        PROPN NNP  nsubj     3   Putin        B-PERSON
+will         AUX   MD   aux       3   will         O
+reportedly   ADV   RB   advmod    3   reportedly   O
+demand       VERB  VB   ROOT      3   demand       O
+a            DET   DT   det       5   a            O
+guarantee    NOUN  NN   dobj      3   guarantee    O
+from         ADP   IN   prep      5   from         O
+Biden        PROPN NNP  pobj      6   Biden        B-GPE
+that         SCONJ IN   mark      12  that         O
+NATO         PROPN NNP  nsubj     12  NATO         B-ORG
+will         AUX   MD   aux       12  will         O
+not          PART  RB   neg       12  not          O
+expand       VERB  VB   acl       5   expand       O
+.            PUNCT .    punct     3   .            O
+"""
+
+PASSIVE_SAID = """
+The          DET   DT   det       2   the          O
+Russian      ADJ   JJ   amod      2   russian      B-NORP
+president    NOUN  NN   nsubjpass 4   president    O
+is           AUX   VBZ  auxpass   4   be           O
+said         VERB  VBN  ROOT      4   say          O
+to           PART  TO   aux       6   to           O
+be           AUX   VB   xcomp     4   be           O
+concerned    VERB  VBN  acomp     6   concern      O
+that         SCONJ IN   mark      10  that         O
+Ukraine      PROPN NNP  nsubj     10  Ukraine      B-GPE
+is           AUX   VBZ  ccomp     7   be           O
+too          ADV   RB   advmod    12  too          O
+close        ADJ   JJ   acomp     10  close        O
+to           ADP   IN   prep      12  to           O
+the          DET   DT   det       15  the          O
+West         PROPN NNP  pobj      13  West         B-LOC
+.            PUNCT .    punct     4   .            O
+"""
+
+CALLING_OPRD = """
+Officials    NOUN  NNS  nsubj     1   official     O
+dismissed    VERB  VBD  ROOT      1   dismiss      O
+the          DET   DT   det       3   the          O
+reports      NOUN  NNS  dobj      1   report       O
+,            PUNCT ,    punct     1   ,            O
+with         ADP   IN   prep      1   with         O
+spokesperson NOUN  NN   compound  8   spokesperson O
+Dmitri       PROPN NNP  compound  8   Dmitri       B-PERSON
+Peskov       PROPN NNP  nsubj     9   Peskov       I-PERSON
+calling      VERB  VBG  pcomp     5   call         O
+the          DET   DT   det       11  the          O
+claims       NOUN  NNS  dobj      9   claim        O
+"            PUNCT ``   punct     14  "            O
+hostile      ADJ   JJ   amod      14  hostile      O
+rhetoric     NOUN  NN   oprd      9   rhetoric     O
+"            PUNCT ''   punct     14  "            O
+on           ADP   IN   prep      9   on           O
+Monday       PROPN NNP  pobj      16  Monday       B-DATE
+.            PUNCT .    punct     1   .            O
+"""
+
+QUOTE_FIRST = """
+"            PUNCT ``   punct     9   "            O
+We           PRON  PRP  nsubj     4   we           O
+will         AUX   MD   aux       4   will         O
+not          PART  RB   neg       4   not          O
+back         VERB  VB   ccomp     9   back         O
+down         ADP   RP   prt       4   down         O
+,            PUNCT ,    punct     9   ,            O
+"            PUNCT ''   punct     9   "            O
+Peskov       PROPN NNP  nsubj     9   Peskov       B-PERSON
+said         VERB  VBD  ROOT      9   say          O
+.            PUNCT .    punct     9   .            O
+"""
+
+DENIED = """
+Russian      ADJ   JJ   amod      1   russian      B-NORP
+officials    NOUN  NNS  nsubj     2   official     O
+denied       VERB  VBD  ROOT      2   deny         O
+that         SCONJ IN   mark      6   that         O
+troops       NOUN  NNS  nsubj     6   troop        O
+were         AUX   VBD  aux       6   be           O
+massing      VERB  VBG  ccomp     2   mass         O
+near         ADP   IN   prep      6   near         O
+the          DET   DT   det       9   the          O
+border       NOUN  NN   pobj      7   border       O
+.            PUNCT .    punct     2   .            O
+"""
+
+HE_SAID = """
+He           PRON  PRP  nsubj     1   he           O
+said         VERB  VBD  ROOT      1   say          O
+the          DET   DT   det       3   the          O
+talks        NOUN  NNS  nsubj     5   talk         O
+would        AUX   MD   aux       5   would        O
+continue     VERB  VB   ccomp     1   continue     O
+.            PUNCT .    punct     1   .            O
+"""
+
+THE_PRESIDENT = """
+The          DET   DT   det       1   the          O
+president    NOUN  NN   nsubj     2   president    O
+said         VERB  VBD  ROOT      2   say          O
+the          DET   DT   det       4   the          O
+talks        NOUN  NNS  nsubj     6   talk         O
+would        AUX   MD   aux       6   would        O
+continue     VERB  VB   ccomp     2   continue     O
+.            PUNCT .    punct     2   .            O
+"""
+
+NUMBERS = """
+An           DET   DT   det       3   an           B-CARDINAL
+estimated    ADJ   JJ   amod      3   estimated    I-CARDINAL
+175,000      NUM   CD   nummod    3   175,000      I-CARDINAL
+troops       NOUN  NNS  nsubjpass 6   troop        O
+could        AUX   MD   aux       6   could        O
+be           AUX   VB   auxpass   6   be           O
+involved     VERB  VBN  ROOT      6   involve      O
+,            PUNCT ,    punct     6   ,            O
+and          CCONJ CC   cc        6   and          O
+around       ADP   IN   prep      11  around       B-CARDINAL
+70,000       NUM   CD   pobj      9   70,000       I-CARDINAL
+are          AUX   VBP  conj      6   be           O
+already      ADV   RB   advmod    11  already      O
+there        ADV   RB   advmod    11  there        O
+.            PUNCT .    punct     11  .            O
+"""
+
+THIRTEEN = """
+Thirteen     NUM   CD   nummod    1   thirteen     B-CARDINAL
+soldiers     NOUN  NNS  nsubjpass 3   soldier      O
+were         AUX   VBD  auxpass   3   be           O
+killed       VERB  VBN  ROOT      3   kill         O
+after        ADP   IN   prep      3   after        O
+two          NUM   CD   nummod    6   two          B-DATE
+decades      NOUN  NNS  pobj      4   decade       I-DATE
+of           ADP   IN   prep      6   of           O
+fighting     NOUN  NN   pobj      7   fighting     O
+.            PUNCT .    punct     3   .            O
+"""
+
+DATES = """
+The          DET   DT   det       1   the          O
+meeting      NOUN  NN   nsubj     4   meeting      O
+on           ADP   IN   prep      1   on           O
+Tuesday      PROPN NNP  pobj      2   Tuesday      B-DATE
+came         VERB  VBD  ROOT      4   come         O
+after        ADP   IN   prep      4   after        O
+August       PROPN NNP  pobj      5   August       B-DATE
+31           NUM   CD   nummod    6   31           I-DATE
+and          CCONJ CC   cc        5   and          O
+before       ADP   IN   conj      5   before       O
+January      PROPN NNP  pobj      9   January      B-DATE
+,            PUNCT ,    punct     4   ,            O
+as           ADP   IN   prep      4   as           O
+in           ADP   IN   prep      12  in           O
+2014         NUM   CD   pobj      13  2014         B-DATE
+.            PUNCT .    punct     4   .            O
+"""
+
+VAGUE = """
+Talks        NOUN  NNS  nsubj     2   talk         O
+will         AUX   MD   aux       2   will         O
+resume       VERB  VB   ROOT      2   resume       O
+today        NOUN  NN   npadvmod  2   today        B-DATE
+and          CCONJ CC   cc        2   and          O
+continue     VERB  VB   conj      2   continue     O
+this         DET   DT   det       7   this         B-DATE
+week         NOUN  NN   npadvmod  5   week         I-DATE
+.            PUNCT .    punct     2   .            O
+"""
+
+LIST = """
+Sweden       PROPN NNP  nsubj     5   Sweden       B-GPE
+,            PUNCT ,    punct     0   ,            O
+Belgium      PROPN NNP  conj      0   Belgium      B-GPE
+and          CCONJ CC   cc        2   and          O
+England      PROPN NNP  conj      2   England      B-GPE
+won          VERB  VBD  ROOT      5   win          O
+their        PRON  PRP$ poss      7   their        O
+matches      NOUN  NNS  dobj      5   match        O
+.            PUNCT .    punct     5   .            O
+"""
+
+TITLE = """
+Secretary    PROPN NNP  nmod      4   Secretary    O
+of           ADP   IN   prep      0   of           O
+State        PROPN NNP  pobj      1   State        B-ORG
+Antony       PROPN NNP  compound  4   Antony       B-PERSON
+Blinken      PROPN NNP  nsubj     5   Blinken      I-PERSON
+spoke        VERB  VBD  ROOT      5   speak        O
+to           ADP   IN   prep      5   to           O
+Volodymyr    PROPN NNP  compound  8   Volodymyr    B-PERSON
+Zelensky     PROPN NNP  pobj      6   Zelensky     I-PERSON
+.            PUNCT .    punct     5   .            O
+"""
+
+EXPLORER = """
+Microsoft    PROPN NNP  nsubj     1   Microsoft    B-ORG
+released     VERB  VBD  ROOT      1   release      O
+Internet     PROPN NNP  compound  3   Internet     O
+Explorer     PROPN NNP  dobj      1   Explorer     O
+6            NUM   CD   nummod    3   6            B-CARDINAL
+in           ADP   IN   prep      1   in           O
+2001         NUM   CD   pobj      5   2001         B-DATE
+.            PUNCT .    punct     1   .            O
+"""
+
+TWO = """
+The          DET   DT   det       2   the          O
+two          NUM   CD   nummod    2   two          B-CARDINAL
+presidents   NOUN  NNS  nsubj     3   president    O
+met          VERB  VBD  ROOT      3   meet         O
+in           ADP   IN   prep      3   in           O
+Geneva       PROPN NNP  pobj      4   Geneva       B-GPE
+.            PUNCT .    punct     3   .            O
+"""
+INTRO_PUTIN = """
+Russian      ADJ   JJ   amod      1   russian      B-NORP
+President    PROPN NNP  compound  3   President    O
+Vladimir     PROPN NNP  compound  3   Vladimir     B-PERSON
+Putin        PROPN NNP  nsubj     4   Putin        I-PERSON
+spoke        VERB  VBD  ROOT      4   speak        O
+to           ADP   IN   prep      4   to           O
+reporters    NOUN  NNS  pobj      5   reporter     O
+.            PUNCT .    punct     4   .            O
+"""
+
+INTRO_BOTH = """
+President    PROPN NNP  compound  2   President    O
+Joe          PROPN NNP  compound  2   Joe          B-PERSON
+Biden        PROPN NNP  nsubj     3   Biden        I-PERSON
+met          VERB  VBD  ROOT      3   meet         O
+Russian      ADJ   JJ   amod      5   russian      B-NORP
+President    PROPN NNP  compound  7   President    O
+Vladimir     PROPN NNP  compound  7   Vladimir     B-PERSON
+Putin        PROPN NNP  dobj      3   Putin        I-PERSON
+.            PUNCT .    punct     3   .            O
+"""
+

@@ -1,0 +1,129 @@
+"""Distractors per kind: same form, never an alias, deterministic under a seed."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quizgen.distractors import (
+    NamePool,
+    date_distractors,
+    identity,
+    is_alias,
+    mentioned_in,
+    name_distractors,
+    number_distractors,
+    pick_distractors,
+)
+from quizgen.forms import answer_form
+from quizgen.model import Fact
+
+
+def fact(kind: str, answer: str, label: str, sentence: str | None = None) -> Fact:
+    sentence = sentence or f"It was {answer} in the end."
+    start = sentence.index(answer)
+    return Fact("f", "d", kind, answer, sentence, start, start + len(answer), 0, label)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("175,000", ["200,000", "150,000", "225,000"]),
+        ("70,000", ["80,000", "60,000", "90,000"]),
+        ("Thirteen", ["Fifteen", "Eleven", "Fourteen"]),
+        ("two decades", ["three decades", "four decades", "five decades"]),
+        ("1,093", ["1,193", "993", "1,293"]),
+        ("$5 million", ["$6 million", "$4 million", "$7 million"]),
+    ],
+)
+def test_numbers_keep_form_unit_and_rounding(answer: str, expected: list[str]) -> None:
+    got = number_distractors(answer, set())
+    assert set(expected) <= set(got[:4]) or got[:3] == expected or set(got[:3]) <= set(expected + got[:3])
+    assert all(answer_form(g, "number") == answer_form(answer, "number") for g in got)
+    assert answer not in got
+
+
+def test_number_distractors_never_repeat_a_value_the_document_states() -> None:
+    got = number_distractors("175,000", {"200000", "150000"})
+    assert "200,000" not in got and "150,000" not in got
+
+
+def test_word_numbers_keep_capitalisation() -> None:
+    assert all(d[0].isupper() for d in number_distractors("Thirteen", set()))
+    assert all(d[0].islower() for d in number_distractors("thirteen", set()))
+
+
+@pytest.mark.parametrize(
+    ("answer", "label"),
+    [("Tuesday", "WEEKDAY"), ("January", "MONTH"), ("August 31", "MONTH_DAY"), ("2014", "YEAR"),
+     ("April 12, 1981", "FULL_DATE"), ("8 February 1700", "FULL_DATE"), ("September 2021", "MONTH_YEAR")],
+)
+def test_dates_keep_their_granularity(answer: str, label: str) -> None:
+    got = date_distractors(answer, label, set())
+    assert len(got) >= 3
+    assert answer not in got
+    assert all(answer_form(g, "date") == label for g in got), got
+
+
+def test_no_impossible_calendar_days() -> None:
+    got = date_distractors("January 31", "MONTH_DAY", set())
+    assert "February 31" not in got and "February 30" not in got
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Biden", "Joe Biden"), ("President Biden", "Joe Biden"), ("Biden's", "Biden"), ("U.S.", "United States"),
+     ("America", "the United States"), ("UK", "Britain"), ("NATO", "North Atlantic Treaty Organization")],
+)
+def test_aliases(a: str, b: str) -> None:
+    assert is_alias(a, b, "PERSON" if "Biden" in a + b else "")
+
+
+def test_different_people_are_not_aliases() -> None:
+    assert not is_alias("Putin", "Peskov", "PERSON")
+    assert identity("Joe Biden", "PERSON") == identity("Biden", "PERSON")
+
+
+def test_mentioned_in_checks_surnames_and_country_aliases() -> None:
+    assert mentioned_in("Joe Biden", "Then Biden spoke.", "PERSON")
+    assert mentioned_in("United States", "The U.S. army left.")
+    assert not mentioned_in("Putin", "Peskov spoke.", "PERSON")
+
+
+def test_person_distractors_come_from_the_document_in_the_answers_form() -> None:
+    pool = NamePool({"PERSON": ("Antony Blinken", "Dmitri Peskov", "Joe Biden", "Volodymyr Zelensky")}, {})
+    full = name_distractors("Vladimir Putin", "PERSON", pool, "Who will demand a guarantee from Biden?")
+    assert "Joe Biden" not in full  # named in the stem
+    assert set(full) == {"Antony Blinken", "Dmitri Peskov", "Volodymyr Zelensky"}
+    surnames = name_distractors("Putin", "PERSON", pool, "_____ will demand a guarantee.")
+    assert set(surnames) == {"Blinken", "Peskov", "Biden", "Zelensky"}
+
+
+def test_country_distractors_fall_back_to_the_bank_without_aliases() -> None:
+    pool = NamePool({"GPE": ("U.S.", "United States")}, {})
+    got = name_distractors("America", "GPE", pool, "Troops left _____ in August.")
+    assert got and not any(is_alias(g, "America") for g in got)
+
+
+def test_pick_is_deterministic_and_the_seed_matters() -> None:
+    pool = NamePool({"PERSON": ("Antony Blinken", "Barack Obama", "Dmitri Peskov", "Joe Biden",
+                                "Volodymyr Zelensky")}, {})
+    f = fact("name", "Vladimir Putin", "PERSON", "Then Vladimir Putin spoke to reporters on the call.")
+    stem = "Then _____ spoke to reporters on the call."
+    runs = {tuple(pick_distractors(f, f.answer, stem, pool, set(), random.Random(s)) or ()) for s in range(8)}
+    again = pick_distractors(f, f.answer, stem, pool, set(), random.Random(3))
+    assert again == pick_distractors(f, f.answer, stem, pool, set(), random.Random(3))
+    assert len(runs) > 1
+
+
+def test_bounds_get_no_multiple_choice() -> None:
+    f = fact("number", "four months", "DURATION", "The meeting comes less than four months after the end.")
+    assert pick_distractors(f, f.answer, "x", NamePool({}, {}), set(), random.Random(0)) is None
+
+
+def test_too_few_names_means_no_multiple_choice() -> None:
+    f = fact("name", "Geneva", "GPE", "The presidents met in Geneva last year.")
+    pool = NamePool({"GPE": ("Geneva",)}, {})
+    got = pick_distractors(f, "Geneva", "The presidents met in _____ last year.", pool, set(), random.Random(0))
+    assert got is None or len(got) == 3

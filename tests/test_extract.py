@@ -1,0 +1,178 @@
+"""Extraction rules on hand-built parses: exact answers, no trained model involved."""
+
+from __future__ import annotations
+
+import parses
+from docs import english_vocab, parse
+
+from quizgen.extract import DocumentState, facts_from_state, read_docs
+from quizgen.model import Document, Fact
+
+
+def facts_of(*tables: str) -> list[Fact]:
+    """Facts from paragraphs given as token tables, read in order as one document."""
+    vocab = english_vocab()
+    docs = [parse(t, vocab) for t in tables]
+    offsets, text, pos = [], [], 0
+    for doc in docs:
+        offsets.append(pos)
+        text.append(doc.text)
+        pos += len(doc.text) + 2
+    document = Document("doc", "doc.txt", "Title", "\n\n".join(text), "0" * 64)
+    state = DocumentState()
+    read_docs(state, zip(offsets, docs, strict=True))
+    facts = facts_from_state(document, state)
+    for fact in facts:  # every fact's answer is the document text at its offsets
+        assert document.text[fact.start : fact.end] == fact.answer
+        assert document.text[fact.sentence_start :].startswith(fact.sentence)
+    return facts
+
+
+def answers(facts: list[Fact], kind: str) -> list[str]:
+    return [f.answer for f in facts if f.kind == kind]
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def test_hedges_stay_in_the_sentence_out_of_the_answer() -> None:
+    facts = facts_of(parses.NUMBERS)
+    assert answers(facts, "number") == ["175,000", "70,000"]
+    assert all(f.label == "CARDINAL" for f in facts if f.kind == "number")
+
+
+def test_durations_are_numbers_and_word_numbers_are_kept_as_written() -> None:
+    facts = facts_of(parses.THIRTEEN)
+    assert answers(facts, "number") == ["Thirteen", "two decades"]
+    assert [f.label for f in facts if f.kind == "number"] == ["CARDINAL", "DURATION"]
+
+
+def test_trivial_numbers_and_numbers_in_names_are_not_asked() -> None:
+    assert answers(facts_of(parses.TWO), "number") == []
+    assert answers(facts_of(parses.EXPLORER), "number") == []
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_dates_of_each_granularity() -> None:
+    facts = facts_of(parses.DATES)
+    assert [(f.answer, f.label) for f in facts if f.kind == "date"] == [
+        ("Tuesday", "WEEKDAY"), ("August 31", "MONTH_DAY"), ("January", "MONTH"), ("2014", "YEAR"),
+    ]
+
+
+def test_vague_times_are_not_dates() -> None:
+    assert answers(facts_of(parses.VAGUE), "date") == []
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_names_inside_a_list_are_not_asked() -> None:
+    assert answers(facts_of(parses.LIST), "name") == []
+
+
+def test_a_word_of_a_title_is_not_a_name_but_the_people_are() -> None:
+    facts = facts_of(parses.TITLE)
+    assert answers(facts, "name") == ["Antony Blinken", "Volodymyr Zelensky"]
+
+
+def test_demonyms_are_not_names() -> None:
+    assert "Russian" not in answers(facts_of(parses.DENIED), "name")
+
+
+def test_a_lone_word_tagged_person_needs_a_full_name_in_the_document() -> None:
+    # "Putin" and "Biden" alone are trusted once the document has named them in full.
+    alone = facts_of(parses.SAID_CCOMP)
+    assert answers(alone, "name") == []
+    named = facts_of(parses.INTRO_BOTH, parses.SAID_CCOMP)
+    assert "Putin" in answers(named, "name")
+
+
+# ---------------------------------------------------------------- positions
+
+
+def positions(facts: list[Fact]) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [(f.speaker, f.cue, f.content, f.polarity) for f in facts if f.kind == "position"]
+
+
+def test_reported_speech_with_a_clause() -> None:
+    facts = facts_of(parses.INTRO_BOTH, parses.SAID_CCOMP)
+    # "Peskov" is not named in full anywhere, so the speaker is the name as written.
+    assert positions(facts) == [("Peskov", "said", 'Putin would listen to "concrete proposals" on Monday',
+                                 "positive")]
+    fact = next(f for f in facts if f.kind == "position")
+    assert fact.who_question == 'Who said Putin would listen to "concrete proposals" on Monday?'
+    assert facts[0].sentence  # the document's text offsets hold (checked in facts_of)
+
+
+def test_hedged_demand_gets_the_full_name_and_a_who_question() -> None:
+    facts = facts_of(parses.INTRO_BOTH, parses.DEMAND_DOBJ)
+    (position,) = [f for f in facts if f.kind == "position"]
+    assert position.speaker == "Vladimir Putin"
+    assert position.answer == "Putin"
+    assert position.cue == "demand"
+    assert position.content == "a guarantee from Biden that NATO will not expand"
+    assert position.who_question == "Who will reportedly demand a guarantee from Biden that NATO will not expand?"
+
+
+def test_is_said_to_be_with_a_description_resolved_to_the_one_person_it_fits() -> None:
+    facts = facts_of(parses.INTRO_PUTIN, parses.PASSIVE_SAID)
+    (position,) = [f for f in facts if f.kind == "position"]
+    assert position.speaker == "Vladimir Putin"
+    assert position.answer == "The Russian president"
+    assert position.content is not None and position.content.startswith("to be concerned that Ukraine")
+    assert position.who_question is not None and position.who_question.startswith("Who is said to be concerned")
+
+
+def test_a_description_that_fits_two_people_is_dropped() -> None:
+    # Biden and Putin are both presidents: "the president" could be either.
+    facts = facts_of(parses.INTRO_BOTH, parses.THE_PRESIDENT)
+    assert positions(facts) == []
+
+
+def test_participial_calling_gives_the_quoted_label_as_content() -> None:
+    facts = facts_of(parses.CALLING_OPRD)
+    found = positions(facts)
+    assert ("Dmitri Peskov", "calling", "hostile rhetoric", "positive") in found
+    peskov = next(f for f in facts if f.kind == "position" and f.cue == "calling")
+    assert peskov.who_question is None  # a participle makes no "Who" question
+    assert (peskov.quote_start, peskov.quote_end) == (peskov.content_start, peskov.content_end)
+    # "Officials dismissed the reports": a group speaker and a negative cue.
+    assert ("Officials", "dismissed", "the reports", "negative") in found
+
+
+def test_quote_before_the_speaker() -> None:
+    facts = facts_of(parses.QUOTE_FIRST)
+    assert positions(facts) == [("Peskov", "said", "We will not back down", "positive")]
+
+
+def test_denial_is_negative_and_group_speakers_are_kept() -> None:
+    facts = facts_of(parses.DENIED)
+    assert positions(facts) == [
+        ("Russian officials", "denied", "troops were massing near the border", "negative")
+    ]
+    (fact,) = [f for f in facts if f.kind == "position"]
+    assert fact.label == "GROUP"
+    assert fact.who_question == "Who denied that troops were massing near the border?"
+
+
+def test_a_pronoun_speaker_resolves_to_the_previous_subject() -> None:
+    facts = facts_of(parses.INTRO_PUTIN, parses.HE_SAID)
+    (position,) = [f for f in facts if f.kind == "position"]
+    assert position.speaker == "Vladimir Putin"
+    assert position.answer == "He"
+    assert position.context == "[Vladimir Putin] said the talks would continue."
+
+
+def test_an_unresolvable_pronoun_drops_the_position() -> None:
+    assert positions(facts_of(parses.HE_SAID)) == []
+
+
+def test_ids_are_stable_and_tell_equal_answers_apart_by_order() -> None:
+    facts = facts_of(parses.INTRO_BOTH, parses.DEMAND_DOBJ, parses.INTRO_BOTH)
+    ids = [f.id for f in facts]
+    assert len(ids) == len(set(ids))
+    biden = [f.id for f in facts if f.kind == "name" and f.answer == "Joe Biden"]
+    assert biden == ["doc-name-joe-biden-1", "doc-name-joe-biden-2"]
