@@ -25,6 +25,6 @@ def answer_form(text: str, kind: str) -> str:
         number = re.search(r"\d[\d,]*(\.\d+)?", text)
         whole = number.group().split(".")[0] if number else ""
         # Separators only show from 1,000 up: "993" and "1,193" share the form of "1,093".
-        separator = "n/a" if len(whole.replace(",", "")) < 4 else str("," in whole)
+        separator = "bare" if len(whole) >= 4 and "," not in whole else "standard"
         return f"digits:{separator}:{bool(number and number.group(1))}:{unit}"
     return "title" if text[:1].isupper() else "lower"

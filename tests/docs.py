@@ -65,9 +65,7 @@ def _spaces(words: list[str]) -> list[bool]:
             if inside_quote:  # an opening quote sticks to the next word
                 spaces.append(False)
                 continue
-        if nxt is None:
-            spaces.append(False)
-        elif nxt in _NO_SPACE_BEFORE or (nxt == '"' and inside_quote):
+        if nxt is None or nxt in _NO_SPACE_BEFORE or (nxt == '"' and inside_quote):
             spaces.append(False)
         else:
             spaces.append(True)
