@@ -75,8 +75,8 @@ def default_name(paths: Sequence[str], documents: Sequence[Document]) -> str:
     if len(paths) == 1 and paths[0] != "-":
         path = Path(paths[0])
         return slugify(path.stem if path.is_file() else path.resolve().name)
-    if len(paths) == 1 and documents:
-        return "quiz"
+    if len(documents) == 1 and paths[0] != "-":
+        return documents[0].id
     return "quiz"
 
 
@@ -117,8 +117,6 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
         raise NoFacts(f"no facts worth asking about in {which}; nothing written")
     questions = place_options(questions, settings.seed)
     name = settings.name or default_name(paths, documents)
-    if paths == ["-"] and not settings.name:
-        name = documents[0].id if documents[0].title != "Untitled" else "quiz"
     check_name(name)
     return Quiz(
         name=name,
