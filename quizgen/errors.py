@@ -14,6 +14,12 @@ class QuizgenError(Exception):
     exit_code = 1
 
 
+class UsageError(QuizgenError):
+    """An option value quizgen does not know (a question type, an output format)."""
+
+    exit_code = 2
+
+
 class ModelNotInstalled(QuizgenError):
     """The configured spaCy pipeline is not installed."""
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from quizgen import __version__
 from quizgen.distractors import name_pool
-from quizgen.errors import NoFacts, OutputError, QuizgenError
+from quizgen.errors import NoFacts, OutputError, UsageError
 from quizgen.model import QUESTION_TYPES, Document, Fact, Generator, Question, Quiz
 from quizgen.nlp import DEFAULT_MODEL, load_pipeline, pipeline_version
 from quizgen.questions import default_max_questions, make_questions, place_options
@@ -47,7 +47,7 @@ class Settings:
         chosen_types = tuple(types) if types else QUESTION_TYPES
         unknown = [t for t in chosen_types if t not in QUESTION_TYPES]
         if unknown:
-            raise QuizgenError(f"unknown question type {unknown[0]!r} (choose from {', '.join(QUESTION_TYPES)})")
+            raise UsageError(f"unknown question type {unknown[0]!r} (choose from {', '.join(QUESTION_TYPES)})")
         if name is not None:
             check_name(name)
         return cls(
@@ -66,7 +66,7 @@ def parse_list(value: str, option: str) -> list[str]:
     """A comma-separated option value as a list ('cloze, multiple_choice' -> two items)."""
     items = [v.strip() for v in value.split(",") if v.strip()]
     if not items:
-        raise QuizgenError(f"{option} needs at least one value")
+        raise UsageError(f"{option} needs at least one value")
     return items
 
 

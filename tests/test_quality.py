@@ -1,0 +1,99 @@
+"""`quizgen check` flags each defect of a hand-built bad quiz and passes a good one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from quizgen.cli import app
+from quizgen.export.json import write_json
+from quizgen.model import Document, Fact, Generator, Question, Quiz
+from quizgen.quality import check_quiz, question_flags
+
+TEXT = (
+    "President Joe Biden will speak to Vladimir Putin on Tuesday. "
+    "An estimated 175,000 troops could be involved. "
+    "Thirteen service members were killed at Kabul airport."
+)
+
+
+def q(qid: str, prompt: str, answer: str, kind: str = "name", options: tuple[str, ...] | None = None,
+      sentence: str | None = None) -> Question:
+    sentence = sentence or prompt.replace("_____", answer)
+    start = max(TEXT.find(answer), 0)
+    return Question(qid, "doc", f"fact-{qid}", kind, "multiple_choice" if options else "cloze",  # type: ignore[arg-type]
+                    prompt, answer, sentence, start, start + len(answer), options, ("quizgen",))
+
+
+def quiz(*questions: Question) -> Quiz:
+    doc = Document("doc", "doc.txt", "Talks", TEXT, "0" * 64)
+    facts = tuple(
+        Fact(f"fact-{x.id}", "doc", x.kind, x.answer, x.sentence, x.start, x.end, 0,  # type: ignore[arg-type]
+             "PERSON" if x.answer in ("Joe Biden", "Vladimir Putin") else "CARDINAL")
+        for x in questions
+    )
+    return Quiz("doc", "Talks", Generator("0", "en_core_web_sm", "3.8.0", 0), (doc,), facts, tuple(questions))
+
+
+GOOD = quiz(
+    q("a", "President _____ will speak to Vladimir Putin on Tuesday.", "Joe Biden",
+      options=("Joe Biden", "Antony Blinken", "Barack Obama", "Dmitri Peskov")),
+    q("b", "An estimated _____ troops could be involved.", "175,000", "number",
+      options=("150,000", "175,000", "200,000", "225,000")),
+    q("c", "_____ service members were killed at Kabul airport.", "Thirteen", "number"),
+)
+
+
+def test_a_good_quiz_has_no_flags() -> None:
+    report = check_quiz(GOOD)
+    assert report.per_question == {} and report.flagged == 0
+
+
+def test_each_defect_is_flagged() -> None:
+    bad = {
+        "answer_in_prompt": q("leak", "_____ will speak; Biden confirmed it.", "Joe Biden"),
+        "alias_distractor": q("alias", "President _____ will speak to Vladimir Putin on Tuesday.", "Joe Biden",
+                              options=("Joe Biden", "Biden", "Barack Obama", "Dmitri Peskov")),
+        "distractor_in_stem": q("stem", "President _____ will speak to Vladimir Putin on Tuesday.", "Joe Biden",
+                                options=("Joe Biden", "Vladimir Putin", "Barack Obama", "Dmitri Peskov")),
+        "dangling_pronoun": q("pron", "He said _____ troops could be involved.", "175,000", "number"),
+        "long_prompt": q("long", "An estimated _____ troops " + "could be involved " * 20 + ".", "175,000", "number"),
+        "format_mismatch": q("form", "An estimated _____ troops could be involved.", "175,000", "number",
+                             options=("175,000", "two hundred thousand", "150,000", "200,000")),
+        "options_not_distinct": q("dup", "An estimated _____ troops could be involved.", "175,000", "number",
+                                  options=("175,000", "150,000", "150,000", "200,000")),
+    }
+    for flag, question in bad.items():
+        assert flag in question_flags(question, "PERSON" if question.answer == "Joe Biden" else None), flag
+
+
+def test_duplicates_and_cross_question_leaks() -> None:
+    first = q("x1", "President _____ will speak to Vladimir Putin on Tuesday.", "Joe Biden")
+    again = q("x2", "President _____ will speak to Vladimir Putin on Tuesday.", "Joe Biden")
+    putin = q("x3", "President Joe Biden will speak to _____ on Tuesday.", "Vladimir Putin")
+    report = check_quiz(quiz(first, again, putin))
+    assert "duplicate_question" in report.per_question["x2"]
+    assert "cross_leak" in report.per_question["x3"]  # its prompt names Joe Biden, x1's answer
+
+
+def test_the_length_tell_is_measured_over_the_quiz() -> None:
+    long_answers = [
+        q(f"l{i}", f"Troops number {i} _____ here.", "Vladimir Putin", options=("Vladimir Putin", "Ann", "Bo", "Cy"))
+        for i in range(4)
+    ]
+    report = check_quiz(quiz(*long_answers))
+    assert report.longest_rate == 1.0
+    assert report.totals["correct_longest_rate"] == 1
+
+
+def test_check_command_strict_exit_codes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    good = write_json(GOOD, tmp_path / "good.json")
+    result = runner.invoke(app, ["check", str(good), "--strict"])
+    assert result.exit_code == 0, result.output
+    bad = write_json(quiz(q("leak", "_____ will speak; Biden confirmed it.", "Joe Biden")), tmp_path / "bad.json")
+    result = runner.invoke(app, ["check", str(bad), "--strict"])
+    assert result.exit_code == 10
+    assert "answer_in_prompt" in result.output
+    assert runner.invoke(app, ["check", str(bad)]).exit_code == 0
