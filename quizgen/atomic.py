@@ -5,12 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from quizgen.errors import OutputError
 
 TEMP_PREFIX = ".quizgen-tmp-"
+# A temp file this much older than now is a leftover of a killed run; a younger one may belong to a
+# build still writing into the same folder, and removing it would make that build fail.
+STALE_AFTER = 60.0
 
 
 @contextlib.contextmanager
@@ -72,3 +76,21 @@ def _sync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def remove_stale_temps(folder: Path, *, older_than: float = STALE_AFTER, now: float | None = None) -> list[Path]:
+    """Delete temp files that a killed run left in `folder` (last written over `older_than` s ago)."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed  # a missing or unreadable folder is reported when it is written to
+    for entry in entries:
+        if not entry.name.startswith(TEMP_PREFIX):
+            continue
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove: harmless either way
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > older_than:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed

@@ -14,6 +14,7 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
@@ -130,9 +131,14 @@ def decode(data: bytes, shown: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise UnsupportedInput(f"{shown} cannot be decoded as text")
+    # In English text the non-ASCII bytes are a few accents and quotes, too few for charset-normalizer
+    # to tell Western from Baltic or Central European code pages ("café" came out as "cafķ"). Any
+    # encoding it finds plausible may be right, and Windows-1252 (a superset of Latin-1 in print)
+    # is by far the most common for English, so it wins whenever it is among them.
+    best = next((m for m in matches if m.encoding == "cp1252"), matches[0])
     text = str(best)
     if _control_ratio(text) > 0.01:
         raise UnsupportedInput(f"{shown} is binary, not text")
@@ -246,9 +252,68 @@ def read_html(text: str) -> tuple[str, list[str]]:
             title = html_lib.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
     title = re.sub(r"\s+[-–—|]\s+Wikipedia.*$", "", title).strip()
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    if not paragraphs:
+        paragraphs = _html_blocks(text)
     if paragraphs and title and paragraphs[0].strip() == title:
         paragraphs.pop(0)
     return title, paragraphs
+
+
+_SKIPPED_ELEMENTS = frozenset(
+    "head script style noscript template nav header footer aside form button select textarea svg math "
+    "iframe object embed canvas".split()
+)
+_BLOCK_ELEMENTS = frozenset(
+    "address article blockquote body dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr html li main "
+    "ol p pre section table td th tr ul br".split()
+)
+
+
+class _BlockText(HTMLParser):
+    """Text of block elements, one paragraph per block, leaving out scripts, styles and page chrome."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._parts: list[str] = []
+        self._skipping: list[str] = []  # open skipped elements; a stack, since unclosed tags are common
+
+    def _flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._parts)).strip()
+        if text:
+            self.blocks.append(text)
+        self._parts = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_ELEMENTS:
+            self._skipping.append(tag)
+        elif tag in _BLOCK_ELEMENTS and not self._skipping:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._skipping:
+            while self._skipping and self._skipping.pop() != tag:
+                pass
+        elif tag in _BLOCK_ELEMENTS and not self._skipping:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._parts.append(data)
+
+    def close(self) -> None:
+        """Finish parsing and keep the last block."""
+        super().close()
+        self._flush()
+
+
+def _html_blocks(text: str) -> list[str]:
+    # trafilatura parses with libxml2, which gives up on markup nested over 255 levels deep and then
+    # finds no text at all; the standard library's parser is flat, so nesting costs it nothing.
+    parser = _BlockText()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks
 
 
 # ---------------------------------------------------------------- cleaning
@@ -333,6 +398,9 @@ def to_document(src: Source, *, max_words: int = DEFAULT_MAX_WORDS) -> Document:
     title = re.sub(r"\s+", " ", title).strip()
     body = "\n\n".join(clean_paragraphs(paragraphs))
     if not body.strip():
+        # Cleaning keeps only sentences ending in Western punctuation, so a Chinese or Japanese
+        # document loses everything: name its language rather than call it empty.
+        check_english("\n\n".join([title, *paragraphs]), shown)
         raise UnsupportedInput(f"{shown} has no readable text")
     check_english(body, shown)
     name = src.name or title or "quiz"

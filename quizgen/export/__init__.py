@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizgen.atomic import remove_stale_temps
 from quizgen.errors import OutputError
 from quizgen.model import Quiz
 
@@ -28,6 +29,7 @@ def write_outputs(
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"output path {out_dir} is not a folder")
+    remove_stale_temps(out_dir)
     written: list[Path] = []
     for fmt in OUTPUT_FORMATS:  # fixed order, whatever order the user gave
         if fmt not in formats:
