@@ -20,6 +20,7 @@ from quizgen.model import Fact
 from quizgen.normalize import fold, normalize_answer
 
 N_DISTRACTORS = 3
+MAX_NAME_CANDIDATES = 12
 
 # ---------------------------------------------------------------- banks and aliases
 
@@ -67,9 +68,22 @@ def is_alias(a: str, b: str, label: str = "") -> bool:
     return set(na) <= set(nb) or set(nb) <= set(na)
 
 
+@functools.cache
+def _alias_groups() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for alias, canonical in _alias_index().items():
+        groups.setdefault(canonical, []).append(alias)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+@functools.lru_cache(maxsize=65536)
+def _padded(text: str) -> str:
+    return f" {fold(text)} "
+
+
 def mentioned_in(name: str, text: str, label: str = "") -> bool:
     """Whether `text` names `name` or an alias or (for people) the surname of it."""
-    folded = f" {fold(text)} "
+    folded = _padded(text)
     norm = normalize_answer(name)
     if not norm:
         return False
@@ -79,7 +93,7 @@ def mentioned_in(name: str, text: str, label: str = "") -> bool:
         return True
     canonical = _alias_index().get(norm)
     if canonical:
-        return any(f" {alias} " in folded for alias, canon in _alias_index().items() if canon == canonical)
+        return any(f" {alias} " in folded for alias in _alias_groups()[canonical])
     return False
 
 
@@ -277,6 +291,8 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
         if any(is_alias(cand, o, label) for o in out):
             continue
         out.append(cand)
+        if len(out) >= MAX_NAME_CANDIDATES:
+            break  # the closest sources come first; more would only be sampled away
     return out
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 ARTICLES = ("the", "a", "an")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII-folded text with punctuation removed and spaces collapsed."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -17,6 +19,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_answer(text: str) -> str:
     """Folded text without leading articles: the identity of an answer."""
     words = fold(text).split()

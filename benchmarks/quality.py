@@ -1,0 +1,86 @@
+"""Quality benchmark: build every corpus text, count questions and flags, and sample for a reading.
+
+Run by hand:  python benchmarks/quality.py [--sample 60] [--seed 0] [--sample-out FILE]
+
+Prints, per document and in total, questions per 1,000 words by kind and by type, and each
+quality flag's count (the same flags as `quizgen check`). With --sample-out, writes a fixed-seed
+sample of questions (prompt, options, answer, source sentence) for a blind reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_files() -> list[Path]:
+    """Every news and encyclopedic text, plus the seeds."""
+    files = sorted((CORPUS / "news").glob("*.txt")) + sorted((CORPUS / "encyclopedic").glob("*"))
+    return [p for p in files if p.suffix in (".txt", ".md", ".html")] + sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sample-out", type=Path)
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(ROOT))
+    from quizgen import Settings, build_quiz
+    from quizgen.quality import check_quiz
+
+    totals_flags: Counter[str] = Counter()
+    totals_kind: Counter[str] = Counter()
+    totals_type: Counter[str] = Counter()
+    total_words = 0
+    longest = mc_total = 0
+    pool = []
+    header = f"{'document':<48} {'words':>6} {'q':>3} {'q/1k':>5}  {'kinds (per 1k words)':<44} flags"
+    print(header)
+    print("-" * len(header))
+    for path in corpus_files():
+        quiz = build_quiz([str(path)], Settings.make(seed=args.seed))
+        report = check_quiz(quiz)
+        words = sum(len(d.text.split()) for d in quiz.documents)
+        total_words += words
+        kinds = Counter(q.kind for q in quiz.questions)
+        types = Counter(q.type for q in quiz.questions)
+        totals_kind.update(kinds)
+        totals_type.update(types)
+        totals_flags.update(report.totals)
+        longest += round(report.longest_rate * report.multiple_choice)
+        mc_total += report.multiple_choice
+        per_k = ", ".join(f"{k} {1000 * n / words:.1f}" for k, n in sorted(kinds.items()))
+        flags = ", ".join(f"{f} {n}" for f, n in sorted(report.totals.items())) or "none"
+        print(f"{path.name:<48} {words:>6} {len(quiz.questions):>3} {1000 * len(quiz.questions) / words:>5.1f}  "
+              f"{per_k:<44} {flags}")
+        for q in quiz.questions:
+            pool.append({"document": path.name, "id": q.id, "kind": q.kind, "type": q.type, "prompt": q.prompt,
+                         "options": list(q.options) if q.options else None, "answer": q.answer,
+                         "sentence": q.sentence})
+    n = sum(totals_kind.values())
+    print("-" * len(header))
+    print(f"total: {len(corpus_files())} documents, {total_words} words, {n} questions, "
+          f"{1000 * n / total_words:.1f} per 1,000 words")
+    print("by kind: " + ", ".join(f"{k} {v} ({1000 * v / total_words:.2f}/1k)" for k, v in sorted(totals_kind.items())))
+    print("by type: " + ", ".join(f"{k} {v} ({1000 * v / total_words:.2f}/1k)" for k, v in sorted(totals_type.items())))
+    print("flags: " + (", ".join(f"{k} {v}" for k, v in sorted(totals_flags.items())) or "none"))
+    rate = longest / mc_total if mc_total else 0.0
+    print(f"correct option longest: {longest}/{mc_total} multiple-choice questions ({rate:.0%})")
+    if args.sample_out:
+        sample = random.Random(args.seed).sample(pool, min(args.sample, len(pool)))
+        args.sample_out.write_text(json.dumps(sample, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote a sample of {len(sample)} questions to {args.sample_out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
