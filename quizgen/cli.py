@@ -118,13 +118,14 @@ def build(
     Example: quizgen build seeds/ --out decks --seed 1
     """
     with reported():
-        from quizgen.export import write_outputs
+        from quizgen.export import check_out_dir, write_outputs
         from quizgen.pipeline import Settings, build_quiz, parse_list
 
         settings = Settings.make(
             name=name, seed=seed, model=model, max_questions=max_questions,
             types=parse_list(types, "--types"), max_words=max_words,
         )
+        check_out_dir(out)
         quiz = build_quiz(paths, settings, stdin=sys.stdin.buffer if "-" in paths else None)
         written = write_outputs(
             quiz, out, parse_list(formats, "--format"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from quizgen.atomic import remove_stale_temps
@@ -9,6 +10,23 @@ from quizgen.errors import OutputError
 from quizgen.model import Quiz
 
 OUTPUT_FORMATS = ("json", "apkg", "html")
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Raise OutputError unless `out_dir` is a writable folder or could be made one.
+
+    Called before a build, so a typo in --out fails at once instead of after minutes of parsing.
+    """
+    out_dir = Path(out_dir)
+    for folder in (out_dir, *out_dir.parents):
+        if not folder.exists():
+            continue
+        if not folder.is_dir():
+            where = "" if folder == out_dir else f" ({folder} is a file)"
+            raise OutputError(f"output path {out_dir} is not a folder{where}")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError(f"cannot write to {folder}: permission denied")
+        return
 
 
 def write_outputs(
