@@ -77,7 +77,7 @@ def reported() -> Iterator[None]:
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Files (.txt, .md, .html, .htm), folders (searched recursively) or - for stdin."),
+    typer.Argument(help="Files (.txt .md .html .htm .pdf .docx .epub), folders (searched recursively) or - for stdin."),
 ]
 
 
@@ -101,7 +101,7 @@ def build(
         str, typer.Option("--types", help="Question types, comma-separated: cloze,multiple_choice.")
     ] = "cloze,multiple_choice",
     formats: Annotated[
-        str, typer.Option("--format", help="Outputs, comma-separated: json,apkg,html.")
+        str, typer.Option("--format", help="Comma list of json,apkg,html,gift,moodlexml,qti,ankitxt,quizlet.")
     ] = "json,apkg,html",
     title: Annotated[str | None, typer.Option("--title", help="Title of the HTML quiz.")] = None,
     deck: Annotated[str | None, typer.Option("--deck", help="Anki deck name (default: the name).")] = None,

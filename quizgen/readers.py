@@ -40,6 +40,30 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return register
 
 
+BinaryReader = Callable[[bytes], "tuple[str, list[str]]"]
+
+
+def _binary(name: str) -> BinaryReader:
+    def read(data: bytes) -> tuple[str, list[str]]:
+        from quizgen import readers_binary  # lazily: pypdf, python-docx and ebooklib load slowly
+
+        return getattr(readers_binary, name)(data)
+
+    read.__name__ = name
+    return read
+
+
+# Formats read from their raw bytes, skipping decode(); readers in quizgen/readers_binary.py.
+BINARY_READERS: dict[str, BinaryReader] = {
+    ".pdf": _binary("read_pdf"), ".docx": _binary("read_docx"), ".epub": _binary("read_epub"),
+}
+
+
+def supported_suffixes() -> list[str]:
+    """Every suffix quizgen reads, sorted."""
+    return sorted({*READERS, *BINARY_READERS})
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Raw input before reading: where it came from and its bytes."""
@@ -70,10 +94,11 @@ def collect_sources(paths: Iterable[str], stdin: BinaryIO | None = None, *,
         except OSError as err:
             raise InputNotFound(f"cannot read {given}: {err.strerror}") from err
         if stat.S_ISDIR(mode):
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and p.is_file())
+            suffixes = supported_suffixes()
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file())
             if not files:
                 raise UnsupportedInput(
-                    f"no supported documents in folder {given} (looked for {', '.join(sorted(READERS))})"
+                    f"no supported documents in folder {given} (looked for {', '.join(suffixes)})"
                 )
             for file in files:
                 yield _read_file(file, _display(file), max_words)
@@ -90,9 +115,9 @@ def _display(path: Path) -> str:
 
 def _read_file(path: Path, shown: str, max_words: int) -> Source:
     suffix = path.suffix.lower()
-    if suffix not in READERS:
+    if suffix not in READERS and suffix not in BINARY_READERS:
         raise UnsupportedInput(f"unsupported file type {suffix or '(none)'}: {shown} "
-                               f"(quizgen reads {', '.join(sorted(READERS))})")
+                               f"(quizgen reads {', '.join(supported_suffixes())})")
     try:
         with open(path, "rb") as handle:
             data = _read_limited(handle.read, shown, max_words)
@@ -380,21 +405,36 @@ def slugify(text: str, fallback: str = "quiz") -> str:
     return slug[:60].strip("-") or fallback
 
 
+def _read_binary(read: BinaryReader, data: bytes, shown: str) -> tuple[str, list[str]]:
+    try:
+        return read(data)
+    except UnsupportedInput as err:  # the binary readers say what is wrong; the file's name goes first
+        raise UnsupportedInput(f"{shown} {err}") from err
+    except RecursionError as err:
+        raise UnsupportedInput(f"{shown}: its structure is nested too deeply to read") from err
+
+
 def to_document(src: Source, *, max_words: int = DEFAULT_MAX_WORDS) -> Document:
     """Read one raw source into a Document, or raise a QuizgenError saying why it cannot be."""
     shown = src.source if src.source != "-" else "standard input"
     if not src.data.strip():
         raise UnsupportedInput(f"{shown} is empty")
-    text = decode(src.data, shown).replace("\r\n", "\n").replace("\r", "\n")
+    binary = BINARY_READERS.get(src.suffix)
+    if binary is not None:
+        title, paragraphs = _read_binary(binary, src.data, shown)
+        text = "\n\n".join(paragraphs)
+    else:
+        text = decode(src.data, shown).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnsupportedInput(f"{shown} is empty")
     words = len(text.split())
     if words > max_words:
         raise InputTooLarge(f"{shown} has {words:,} words, over the limit of {max_words:,} (--max-words)")
-    try:
-        title, paragraphs = READERS[src.suffix](text)
-    except RecursionError as err:
-        raise UnsupportedInput(f"{shown}: markup is nested too deeply to read") from err
+    if binary is None:
+        try:
+            title, paragraphs = READERS[src.suffix](text)
+        except RecursionError as err:
+            raise UnsupportedInput(f"{shown}: markup is nested too deeply to read") from err
     title = re.sub(r"\s+", " ", title).strip()
     body = "\n\n".join(clean_paragraphs(paragraphs))
     if not body.strip():

@@ -9,7 +9,14 @@ from quizgen.atomic import remove_stale_temps
 from quizgen.errors import OutputError
 from quizgen.model import Quiz
 
-OUTPUT_FORMATS = ("json", "apkg", "html")
+OUTPUT_FORMATS = ("json", "apkg", "html", "gift", "moodlexml", "qti", "ankitxt", "quizlet")
+DEFAULT_FORMATS = ("json", "apkg", "html")
+
+# File name endings: Moodle's file picker takes GIFT only as .txt and Moodle XML only as .xml.
+SUFFIXES = {
+    "json": ".json", "apkg": ".apkg", "html": ".html", "gift": ".gift.txt", "moodlexml": ".moodle.xml",
+    "qti": ".qti.zip", "ankitxt": ".anki.txt", "quizlet": ".quizlet.txt",
+}
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -32,7 +39,7 @@ def check_out_dir(out_dir: Path) -> None:
 def write_outputs(
     quiz: Quiz,
     out_dir: Path,
-    formats: list[str] | tuple[str, ...] = OUTPUT_FORMATS,
+    formats: list[str] | tuple[str, ...] = DEFAULT_FORMATS,
     *,
     title: str | None = None,
     deck_name: str | None = None,
@@ -40,7 +47,7 @@ def write_outputs(
     template_dir: Path | None = None,
     timestamp: float | None = None,
 ) -> list[Path]:
-    """Write `quiz` as each of `formats` into `out_dir` as `<quiz.name>.<format>`; return the paths."""
+    """Write `quiz` as each of `formats` into `out_dir` as `<quiz.name><suffix>`; return the paths."""
     unknown = sorted(set(formats) - set(OUTPUT_FORMATS))
     if unknown:
         raise OutputError(f"unknown output format {unknown[0]!r} (choose from {', '.join(OUTPUT_FORMATS)})")
@@ -52,7 +59,7 @@ def write_outputs(
     for fmt in OUTPUT_FORMATS:  # fixed order, whatever order the user gave
         if fmt not in formats:
             continue
-        target = out_dir / f"{quiz.name}.{fmt}"
+        target = out_dir / f"{quiz.name}{SUFFIXES[fmt]}"
         if fmt == "json":
             from quizgen.export.json import write_json
 
@@ -67,4 +74,24 @@ def write_outputs(
             written.append(
                 write_html(quiz, target, title=title, include_key=include_key, template_dir=template_dir)
             )
+        elif fmt == "gift":
+            from quizgen.export.gift import write_gift
+
+            written.append(write_gift(quiz, target))
+        elif fmt == "moodlexml":
+            from quizgen.export.moodlexml import write_moodle_xml
+
+            written.append(write_moodle_xml(quiz, target))
+        elif fmt == "qti":
+            from quizgen.export.qti import write_qti
+
+            written.append(write_qti(quiz, target, title=title))
+        elif fmt == "ankitxt":
+            from quizgen.export.ankitxt import write_anki_text
+
+            written.append(write_anki_text(quiz, target, deck_name=deck_name))
+        elif fmt == "quizlet":
+            from quizgen.export.quizlet import write_quizlet
+
+            written.append(write_quizlet(quiz, target))
     return written
