@@ -76,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     rate = longest / mc_total if mc_total else 0.0
     print(f"correct option longest: {longest}/{mc_total} multiple-choice questions ({rate:.0%})")
     if args.sample_out:
-        sample = random.Random(args.seed).sample(pool, min(args.sample, len(pool)))
+        # The same article as .txt, .md and .html gives the same questions: sample each sentence once.
+        unique = list({q["sentence"]: q for q in pool}.values())
+        sample = random.Random(args.seed).sample(unique, min(args.sample, len(unique)))
         args.sample_out.write_text(json.dumps(sample, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote a sample of {len(sample)} questions to {args.sample_out}")
     return 0

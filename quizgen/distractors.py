@@ -145,16 +145,27 @@ def number_distractors(answer: str, taken: set[str]) -> list[str]:
     pre, num, dec, post = match["pre"], match["num"], match["dec"] or "", match["post"]
     value = int(num.replace(",", ""))
     out = []
-    for cand in _nearby_values(value, bool(dec)):
-        text = f"{cand:,}" if "," in num or (value >= 10000 and cand >= 1000 and "," in num) else str(cand)
-        if "," not in num:
-            text = str(cand)
+    values = _nearby_values(value, bool(dec))
+    if post.strip().startswith(("%", "percent", "per cent")) and value >= 20:
+        # Percentages move in fives and stay at or under 100.
+        values = [v for v in (value + 5, value - 5, value + 10, value - 10, value + 15, value - 15) if 0 < v <= 100]
+    for cand in values:
+        text = f"{cand:,}" if "," in num else str(cand)
+        ordinal = re.match(r"^(st|nd|rd|th)\b", post)
+        if ordinal:  # 21st, 22nd, 23rd, 11th: the suffix follows the new number
+            post = _ordinal_suffix(cand) + post[2:]
         if "," not in num and len(str(cand)) != len(str(value)) and value < 1000:
             continue  # "900" -> "1000" reads oddly without a separator; stay within the same digits
         if post.startswith(("-", " ")) and cand == 1 and re.match(r"[- ]?\w+s\b", post):
             continue
         out.append(f"{pre}{text}{dec}{post}")
     return [o for o in out if normalize_answer(o) not in taken]
+
+
+def _ordinal_suffix(value: int) -> str:
+    if 10 <= value % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
 
 
 def _nearby_small(value: int) -> list[int]:
@@ -258,28 +269,67 @@ def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
     return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, {k: tuple(sorted(v)) for k, v in build.items()})
 
 
+MC_NAME_LABELS = ("PERSON", "GPE", "ORG")  # other names (works, products, places) stay cloze-only
+
+
+@functools.cache
+def _place_kinds() -> dict[str, str]:
+    data = banks()
+    kinds: dict[str, str] = {}
+    for kind, names in (("city", data["cities"]), ("city", data["capitals"]), ("state", data["us_states"]),
+                        ("country", data["countries"])):
+        for name in names:
+            kinds[identity(name)] = kind
+    for canonical in data["country_aliases"]:
+        kinds[identity(canonical)] = "country"
+    return kinds
+
+
+def place_kind(name: str) -> str:
+    """'country', 'state', 'city' or 'unknown' (a city or region the banks do not list)."""
+    return _place_kinds().get(identity(name), "unknown")
+
+
+def _same_sort(candidate: str, answer: str, label: str) -> bool:
+    """Whether a candidate is the same sort of thing: a country for a country, an acronym for one."""
+    if label == "GPE":
+        a, c = place_kind(answer), place_kind(candidate)
+        if a in ("country", "state"):
+            return c == a
+        return c in ("city", "unknown")
+    if label == "ORG":
+        if answer.isupper() and " " not in answer:
+            return candidate.isupper() and " " not in candidate
+        # "Labour Party" / "Civic Party", "Home Office" / "Foreign Office": the same head word.
+        return len(candidate.split()) > 1 and candidate.split()[-1].lower() == answer.split()[-1].lower()
+    return True
+
+
 def _bank_for(answer: str, label: str) -> list[str]:
     data = banks()
-    norm = identity(answer, label)
-    countries = {identity(c) for c in data["countries"]}
     if label == "GPE":
-        if norm in countries:
+        kind = place_kind(answer)
+        if kind == "country":
             return list(data["countries"])
-        if norm in {identity(c) for c in data["capitals"]}:
-            return list(data["capitals"])
+        if kind == "state":
+            return list(data["us_states"])
         return list(data["capitals"]) + list(data["cities"])
-    if label == "ORG" and norm in {identity(o) for o in data["organisations"]}:
+    if label == "ORG" and identity(answer) in {identity(o) for o in data["organisations"]}:
         return list(data["organisations"])
     return []
 
 
 def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list[str]:
     """Same entity type: the document's names first, then the build's, then the built-in banks."""
+    if label not in MC_NAME_LABELS and label != "GROUP":
+        return []
     person = label in ("PERSON",)
     surname_only = person and len(answer.split()) == 1
+    bank = _bank_for(answer, label)
     ordered: list[str] = []
-    for source in (pool.document.get(label, ()), pool.build.get(label, ()), tuple(_bank_for(answer, label))):
-        ordered.extend(source)
+    for source in (pool.document.get(label, ()), pool.build.get(label, ())):
+        ordered.extend(c for c in source if _same_sort(c, answer, label))
+    ordered.extend(bank)
     out: list[str] = []
     for cand in ordered:
         if person:

@@ -21,7 +21,7 @@ def answer_form(text: str, kind: str) -> str:
         if match:
             case = "title" if text[:1].isupper() else "lower"
             return f"words:{case}:{text[match.end():].strip().rstrip('s')}"
-        unit = re.sub(r"[\d,.]", "", text).strip().rstrip("s")
+        unit = re.sub(r"[\d,.]", "", re.sub(r"(?<=\d)(st|nd|rd|th)\b", "th", text)).strip().rstrip("s")
         number = re.search(r"\d[\d,]*(\.\d+)?", text)
         whole = number.group().split(".")[0] if number else ""
         # Separators only show from 1,000 up: "993" and "1,193" share the form of "1,093".

@@ -14,6 +14,7 @@ def fold(text: str) -> str:
     """Lowercase ASCII-folded text with punctuation removed and spaces collapsed."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 175,000 -> 175000
+    text = re.sub(r"(?<=\d)\.(?=\d)", "_", text)  # 8.8 stays one token, apart from 4.8
     text = re.sub(r"['’]s\b", "", text)
     text = re.sub(r"[^\w\s]", " ", text)
     return re.sub(r"\s+", " ", text).strip()

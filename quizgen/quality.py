@@ -37,8 +37,22 @@ def answer_label(answer: str, kind: str) -> str:
 
 
 def answer_shown(answer: str, kind: str, text: str) -> bool:
-    """Whether `text` names the answer, an alias of it, or (for people) its surname."""
-    return mentioned_in(answer, text.replace(BLANK, " "), answer_label(answer, kind))
+    """Whether `text` names the answer, an alias of it, (for people) its surname, or spells it out.
+
+    Also caught: a one-word name inside a longer word ("XUL" in "XULRunner") and an acronym
+    whose expansion stands in the text ("MPL" after "Mozilla Public License").
+    """
+    visible = text.replace(BLANK, " ")
+    if mentioned_in(answer, visible, answer_label(answer, kind)):
+        return True
+    if kind in ("name", "position") and " " not in answer and len(answer) >= 3:
+        # Case-sensitive: "XUL" in "XULRunner" gives it away, "SWIFT" in "swiftly" does not.
+        if re.search(rf"\w{re.escape(answer)}|{re.escape(answer)}\w", visible):
+            return True
+        if answer.isupper() and 2 <= len(answer) <= 6:
+            initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", visible))
+            return answer in initials
+    return False
 
 
 def question_flags(question: Question, label: str | None = None) -> list[str]:

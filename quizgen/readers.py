@@ -103,14 +103,20 @@ def collect_sources(paths: Iterable[str], stdin: BinaryIO | None = None, *,
             for file in files:
                 yield _read_file(file, _display(file), max_words)
         elif stat.S_ISREG(mode):
-            yield _read_file(path, given, max_words)
+            yield _read_file(path, _display(path), max_words)
         else:
             raise InputNotFound(f"not a regular file or folder: {given}")
 
 
 def _display(path: Path) -> str:
-    # "source" in the JSON is the path as given, never absolute.
-    return path.as_posix() if not path.is_absolute() else path.name
+    # "source" in the JSON is the path as given, never absolute: an absolute path is shown
+    # relative to the working folder when it lies inside it, else by its name.
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _read_file(path: Path, shown: str, max_words: int) -> Source:

@@ -73,9 +73,11 @@ def test_names_inside_a_list_are_not_asked() -> None:
     assert answers(facts_of(parses.LIST), "name") == []
 
 
-def test_a_word_of_a_title_is_not_a_name_but_the_people_are() -> None:
+def test_a_word_of_a_title_is_not_a_name_but_the_titled_person_is() -> None:
     facts = facts_of(parses.TITLE)
-    assert answers(facts, "name") == ["Antony Blinken", "Volodymyr Zelensky"]
+    # Blinken has a title and is a subject; Zelensky is only an object here, with nothing to show
+    # spaCy's PERSON tag is right, so he is not asked.
+    assert answers(facts, "name") == ["Antony Blinken"]
 
 
 def test_demonyms_are_not_names() -> None:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from quizgen.atomic import remove_stale_temps
-from quizgen.errors import OutputError
+from quizgen.errors import OutputError, UsageError
 from quizgen.model import Quiz
 
 OUTPUT_FORMATS = ("json", "apkg", "html", "gift", "moodlexml", "qti", "ankitxt", "quizlet")
@@ -50,7 +50,7 @@ def write_outputs(
     """Write `quiz` as each of `formats` into `out_dir` as `<quiz.name><suffix>`; return the paths."""
     unknown = sorted(set(formats) - set(OUTPUT_FORMATS))
     if unknown:
-        raise OutputError(f"unknown output format {unknown[0]!r} (choose from {', '.join(OUTPUT_FORMATS)})")
+        raise UsageError(f"unknown output format {unknown[0]!r} (choose from {', '.join(OUTPUT_FORMATS)})")
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"output path {out_dir} is not a folder")

@@ -134,7 +134,9 @@ def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
         if cand.kind != "position" and not answer_is_clean(text, cand.start, cand.end, cand.kind):
             continue
         label = state.voted_label(answer, cand.label) if cand.kind == "name" else cand.label
-        if cand.kind == "name" and label == "PERSON" and not _trusted_person(answer, surnames, first_names):
+        if cand.kind == "name" and label == "PERSON" and not (
+            _trusted_person(answer, surnames, first_names) and _acts_as_person(state, answer)
+        ):
             continue
         identity = cand.speaker if cand.kind == "position" and cand.speaker else answer
         norm = normalize_answer(identity)
@@ -186,6 +188,13 @@ def _trusted_person(answer: str, surnames: set[str], first_names: set[str]) -> b
     if len(words) == 1:
         return words[0] in surnames and words[0] not in first_names
     return True
+
+
+def _acts_as_person(state: DocumentState, answer: str) -> bool:
+    # spaCy tags some works and groups PERSON ("Stabat Mater"): a person is somewhere a subject,
+    # a possessor or titled, or speaks.
+    person = state.people.people.get(person_key(answer))
+    return person is not None and person.evidence > 0
 
 
 def answer_is_clean(text: str, start: int, end: int, kind: str) -> bool:

@@ -20,6 +20,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
     for ent in sent.ents:
         if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent) or _cut_short(ent):
             continue
+        if _attribution(ent) or (ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
+            continue  # a source, or a name used as a modifier ("the Biden administration")
         dropped, rest = strip_hedge(ent.text)
         if dropped and ent.text[:dropped].strip().lower() != "the":
             continue
@@ -31,6 +33,13 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue
         start = ent.start_char + dropped
         yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
+
+
+def _attribution(ent: Span) -> bool:
+    # "according to the Sydney Morning Herald": where a report came from is not worth a question.
+    doc = ent.doc
+    start = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else 0)
+    return start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to"
 
 
 def _cut_short(ent: Span) -> bool:

@@ -45,9 +45,17 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         text = sent.doc.text[start:end]
         if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
             continue
+        if _in_parentheses(sent.doc, ent):
+            continue  # "meat (8.8%), wood (6.2%)": one figure of a list, or an aside
         if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
             continue
         yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
+
+
+def _in_parentheses(doc, ent: Span) -> bool:  # noqa: ANN001
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return bool(before is not None and before.text == "(" and after is not None and after.text == ")")
 
 
 def _without_hedge(ent: Span) -> tuple[int, int] | None:

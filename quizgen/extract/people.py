@@ -34,6 +34,7 @@ class Person:
     names: Counter[str] = field(default_factory=Counter)
     titles: set[str] = field(default_factory=set)
     mentions: int = 0
+    evidence: int = 0  # mentions that act like a person: a subject, a possessor, or after a title
 
     @property
     def full_name(self) -> str:
@@ -56,6 +57,7 @@ class People:
         person = self.people.setdefault(key, Person(key))
         person.names[name] += 1
         person.mentions += 1
+        titles_before = len(person.titles)
         # Titles: capitalised or adjective words just before the name ("Russian President Vladimir Putin").
         i = ent.start - 1
         while i >= ent.sent.start and ent.start - i <= 4:
@@ -67,6 +69,10 @@ class People:
                 i -= 1
             else:
                 break
+        if ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or len(person.titles) > titles_before or (
+            ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
+        ):
+            person.evidence += 1
         return key
 
     def is_person(self, text: str) -> bool:

@@ -76,7 +76,7 @@ def _position(verb: Token, sent: Span, offset: int, people: People) -> Candidate
         return None
     negated = any(child.dep_ == "neg" for child in verb.children)
     polarity = "negative" if (lemma in NEGATIVE_CUES) != negated else "positive"
-    quote = _key_quote(doc[c_start:c_end])
+    quote = _key_quote(doc[c_start:c_end], verb)
     s_start, s_end = span_offsets(sent, offset)
     speaker_span = doc[sp_start:sp_end]
     content_span = doc[c_start:c_end]
@@ -155,8 +155,13 @@ def _strip_quotes_end(span: Span) -> int:
     return max(end, _strip_quotes_start(span))
 
 
-def _key_quote(content: Span) -> tuple[int, int] | None:
-    """A short quoted phrase inside the content: the key phrase for a content cloze."""
+def _key_quote(content: Span, verb: Token) -> tuple[int, int] | None:
+    """A short quoted phrase that is what the speaker said: the key phrase for a content cloze.
+
+    Only a quote the cue governs directly ("threatened "serious consequences"", "calling the
+    claims "hostile rhetoric"") is the key of the position; a quote buried deeper in the clause
+    ("said Putin would listen to "concrete proposals"") is a detail, not the position.
+    """
     doc = content.doc
     opens = [t for t in content if t.text in QUOTES]
     if len(opens) < 2:
@@ -165,6 +170,8 @@ def _key_quote(content: Span) -> tuple[int, int] | None:
     inner = doc[first.i + 1 : second.i]
     words = [t for t in inner if not t.is_punct]
     if not 2 <= len(words) <= MAX_QUOTE_WORDS:
+        return None
+    if inner.root.head != verb and inner.root != verb:
         return None
     text = inner.text.rstrip(" ,.")
     return inner.start_char, inner.start_char + len(text)

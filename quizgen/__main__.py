@@ -1,0 +1,5 @@
+"""`python -m quizgen` runs the CLI."""
+
+from quizgen.cli import main
+
+main()
