@@ -19,7 +19,7 @@ DANGLING_OPENERS = {
     "he", "she", "it", "they", "this", "these", "that", "those", "his", "her", "its", "their", "we", "i",
     "you", "such", "them", "him", "there",
 }
-DANGLING_EXCEPTIONS = {"there is", "there are", "there was", "there were", "it is", "it was"}
+DANGLING_EXCEPTIONS = {"there is", "there are", "there was", "there were"}
 
 
 def _label(question: Question, label: str | None = None) -> str:
@@ -52,7 +52,9 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
         if answer.isupper() and 2 <= len(answer) <= 6:
             initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", visible))
             return answer in initials
-    return False
+    # "_____ (NSS)": the acronym in the prompt spells out "Network Security Services".
+    capitals = [w[0] for w in answer.split() if w[:1].isupper()]
+    return len(capitals) >= 2 and re.search(rf"\b{''.join(capitals)}\b", visible) is not None
 
 
 def question_flags(question: Question, label: str | None = None) -> list[str]:

@@ -365,7 +365,7 @@ _WEEKDAY_OR_MONTH = (
 _DATELINE = re.compile(rf"^{_WEEKDAY_OR_MONTH}[\w ,.]*\d{{4}}\.?$|^\d{{1,2}} {_WEEKDAY_OR_MONTH} \d{{4}}\.?$")
 _LEADING_DATELINE = re.compile(rf"^{_WEEKDAY_OR_MONTH}, {_WEEKDAY_OR_MONTH} \d{{1,2}}, \d{{4}}\s+(?=[A-Z])")
 _BYLINE = re.compile(r"^(By|Written by|Reported by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}$")
-_CITATION = re.compile(r"\s?\[(\d+|[a-z]|edit|citation needed|note \d+|nb \d+)\]")
+_CITATION = re.compile(r"\s?\[(\d+|[a-z]|edit|note \d+|nb \d+|[a-z][a-z ?]*)\]")  # [3], [edit], [update]
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:

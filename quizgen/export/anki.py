@@ -30,6 +30,7 @@ MC_MODEL_NAME = "quizgen Multiple Choice"
 LETTERS = ("A", "B", "C", "D")
 
 _RISKY_COLON = re.compile(r"^:|:$|:(?=:)|(?<=:):")
+_AV_TAG = re.compile(r"\[(?=\s*(sound|anki):)", re.I)
 
 # Zip entries carry a local date-time; zip cannot store one before 1980.
 _ZIP_EPOCH = 315532800
@@ -135,6 +136,9 @@ def field_text(text: str) -> str:
     # quote=False: fields only ever land in element text, and Anki's search matches the stored
     # field, so "France's" should stay searchable rather than become "France&#x27;s".
     escaped = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    # Anki turns "[sound:x.mp3]" and "[anki:tts]" in a rendered card into audio, whatever field they
+    # came from; an entity for the bracket shows the same text but is no longer a tag.
+    escaped = _AV_TAG.sub("&#91;", escaped)
     # Only "::" (a cloze hint) and a colon that could join our own "{{c1::" are dangerous; a lone
     # colon ("Note: 10:30") stays as typed, again so that search finds it.
     return _RISKY_COLON.sub("&#58;", escaped)

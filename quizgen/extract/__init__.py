@@ -52,6 +52,9 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         return False
     text = paragraphs.get(offset, "")
     before = text[: sent.start_char]
+    # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
+    if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]", sent.text):
+        return False
     # A sentence that opens inside a quotation is a quoted fragment without its speaker.
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
         return False
@@ -210,10 +213,13 @@ def answer_is_clean(text: str, start: int, end: int, kind: str) -> bool:
     answer = text[start:end]
     if answer.lower() in NOT_ANSWERS:
         return False
-    # "4chan", "15:11" and "9 to 10" are a name, a time and a range, not numbers to ask.
-    return kind != "number" or not (
+    # "4chan", "15:11", "9 to 10", "2 +" are a name, a time, a range and a formula, not numbers to ask.
+    return kind != "number" or bool(_CLEAN_NUMBER.match(answer)) and not (
         re.search(r"\d(?!(st|nd|rd|th)\b)[A-Za-z]", answer) or re.search(r":|\d\s*[-–]\s*\d|\s(to|and|or)\s", answer)
     )
+
+
+_CLEAN_NUMBER = re.compile(r"^[$€£¥]?\s?[\w.,'’-]+(\s?%|(\s[\w-]+){0,4})$")
 
 
 def _mentions(state: DocumentState, answer: str, kind: str) -> int:

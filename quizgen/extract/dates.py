@@ -48,4 +48,7 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
         if label is None:
             continue
         start = ent.start_char + dropped
+        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+        if before is not None and before.like_num and label in ("MONTH", "MONTH_YEAR"):
+            continue  # "1 May 1904" cut to "May 1904": the day was left outside the entity
         yield Candidate("date", label, offset + start, offset + start + len(rest), s_start, s_end)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"}
 MAX_NAME_WORDS = 6
+NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "y", "of"}
 
 
 def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
@@ -31,6 +32,9 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue
         if any(ch.isdigit() for ch in rest) and ent.label_ in ("PERSON", "GPE", "LOC"):
             continue
+        if len(rest) <= 2 or (ent.label_ == "PERSON" and any(
+                not w[:1].isupper() and w not in NAME_PARTICLES for w in words)):
+            continue  # "SC"; "Rufinus at Aquileia" is a person and a place run together
         start = ent.start_char + dropped
         yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
 
@@ -43,10 +47,17 @@ def _attribution(ent: Span) -> bool:
 
 
 def _cut_short(ent: Span) -> bool:
-    # "Home" of "Home Office": a capitalised name word right after the entity means it was cut short.
+    # "Home" of "Home Office", "American Revolution" of "Daughters of the American Revolution":
+    # a capitalised name word right after the entity, or before it across "of the", means the
+    # entity is only part of a name.
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
-    return bool(after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_)
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_:
+        return True
+    i = ent.start - 1
+    while i > ent.sent.start and doc[i].lower_ in ("the", "of"):
+        i -= 1
+    return i < ent.start - 1 and i > ent.sent.start and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN")
 
 
 def _in_list(ent: Span) -> bool:

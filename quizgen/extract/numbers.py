@@ -45,11 +45,19 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         text = sent.doc.text[start:end]
         if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
             continue
+        if label == "DURATION" and _relative(sent.doc, ent):
+            continue  # "Two years later": when, relative to what the reader must find out
         if _in_parentheses(sent.doc, ent):
             continue  # "meat (8.8%), wood (6.2%)": one figure of a list, or an aside
         if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
             continue
         yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
+
+
+def _relative(doc, ent: Span) -> bool:  # noqa: ANN001
+    after = doc[ent.end] if ent.end < len(doc) else None
+    inside = ent.text.lower().split()[-1] in ("later", "earlier", "after", "before")
+    return inside or bool(after is not None and after.lower_ in ("later", "earlier", "after", "before"))
 
 
 def _in_parentheses(doc, ent: Span) -> bool:  # noqa: ANN001
