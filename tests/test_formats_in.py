@@ -345,4 +345,8 @@ def test_generated_docx_and_pdf_build_into_questions(tmp_path: Path) -> None:
         (document,) = quiz.documents
         assert "Biden" in document.title
         for question in quiz.questions:
+            # A "Who ...?" question's answer is the speaker's resolved name, which may be
+            # written differently in its sentence ("The Russian president" -> Vladimir Putin).
+            if question.prompt.startswith("Who "):
+                continue
             assert question.answer in question.sentence
