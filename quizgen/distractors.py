@@ -13,7 +13,7 @@ import math
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from quizgen.model import Fact
@@ -254,19 +254,23 @@ class NamePool:
 
     document: dict[str, tuple[str, ...]]
     build: dict[str, tuple[str, ...]]
+    genders: dict[str, str] = field(default_factory=dict)  # person name -> "m"/"f"
 
 
 def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
     """Collect name answers and speakers, keyed by label (PERSON, ORG, GPE, ... and GROUP)."""
     doc: dict[str, set[str]] = {}
     build: dict[str, set[str]] = {}
+    genders: dict[str, str] = {}
     for fact in facts:
         target = doc if fact.document == document_id else build
-        if fact.kind == "name":
-            target.setdefault(fact.label, set()).add(fact.answer)
-        elif fact.kind == "position" and fact.speaker:
-            target.setdefault(fact.label, set()).add(fact.speaker)
-    return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, {k: tuple(sorted(v)) for k, v in build.items()})
+        name = fact.answer if fact.kind == "name" else fact.speaker if fact.kind == "position" else None
+        if name:
+            target.setdefault(fact.label, set()).add(name)
+            if fact.gender:
+                genders[name] = fact.gender
+    return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, {k: tuple(sorted(v)) for k, v in build.items()},
+                    genders)
 
 
 MC_NAME_LABELS = ("PERSON", "GPE", "ORG")  # other names (works, products, places) stay cloze-only
@@ -323,6 +327,8 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     """Same entity type: the document's names first, then the build's, then the built-in banks."""
     if label not in MC_NAME_LABELS and label != "GROUP":
         return []
+    if label == "GPE" and place_kind(answer) == "unknown":
+        return []  # an unlisted place may be spaCy's mistake ("Cisco"): no options for it
     person = label in ("PERSON",)
     surname_only = person and len(answer.split()) == 1
     # The bank in an order of its own for each answer, so it is not always the A-countries.
@@ -331,8 +337,13 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     for source in (pool.document.get(label, ()), pool.build.get(label, ())):
         ordered.extend(c for c in source if _same_sort(c, answer, label))
     ordered.extend(bank)
+    # "Who said she felt ...?": only women are plausible, and only those the document shows as such.
+    gendered = re.search(r"\b(she|her)\b|\b(he|his|him)\b", stem, re.I) if stem.startswith("Who ") else None
+    wanted = ("f" if gendered.group(1) else "m") if gendered and person else None
     out: list[str] = []
     for cand in ordered:
+        if wanted and pool.genders.get(cand) != wanted:
+            continue
         if person:
             cand = cand.split()[-1] if surname_only else cand
             if not surname_only and len(cand.split()) == 1:

@@ -51,6 +51,7 @@ class Fact:
     # The sentence as shown to a learner when a leading pronoun was resolved: "[Biden] spoke ...".
     context: str | None = None
     mentions: int = 1  # how often the answer (or speaker) is mentioned in its document
+    gender: str | None = None  # people only: "m"/"f" when the document's pronouns agree
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from quizgen.distractors import identity, is_alias, mentioned_in
 from quizgen.forms import answer_form
 from quizgen.model import BLANK, Question, Quiz
-from quizgen.normalize import normalize_answer
+from quizgen.normalize import fold, normalize_answer
 
 MAX_PROMPT_WORDS = 50
 MIN_PROMPT_WORDS = 6
@@ -45,6 +45,14 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
     visible = text.replace(BLANK, " ")
     if mentioned_in(answer, visible, answer_label(answer, kind)):
         return True
+    if kind == "number":
+        return _same_number_shown(answer, visible)
+    words = [w for w in fold(answer).split() if len(w) >= 4 and w not in STOPWORDS]
+    if kind == "name" and len(words) >= 2:
+        # "a Hebrew Gospel ... known today as the _____" (Gospel of the Hebrews): half its words show.
+        folded = set(fold(visible).split())
+        if sum(w in folded for w in words) * 2 >= len(words):
+            return True
     if kind in ("name", "position") and " " not in answer and len(answer) >= 3:
         # Case-sensitive: "XUL" in "XULRunner" gives it away, "SWIFT" in "swiftly" does not.
         if re.search(rf"\w{re.escape(answer)}|{re.escape(answer)}\w", visible):
@@ -94,6 +102,27 @@ def _option_flags(question: Question, label: str) -> list[str]:
     if any(answer_form(d, question.kind) != form for d in distractors):
         flags.append("format_mismatch")
     return flags
+
+
+STOPWORDS = {"with", "from", "that", "this", "which", "their", "there", "about", "after", "before", "into"}
+
+
+def _number_value(text: str) -> float | None:
+    from quizgen.distractors import WORD_VALUES
+
+    word = fold(text).split()[0] if fold(text) else ""
+    if word in WORD_VALUES:
+        return float(WORD_VALUES[word])
+    match = re.match(r"\d+(?:_\d+)?", word)
+    return float(match.group().replace("_", ".")) if match else None
+
+
+def _same_number_shown(answer: str, visible: str) -> bool:
+    """'number 3' beside a blank whose answer is 'three' gives it away."""
+    value = _number_value(answer)
+    if value is None:
+        return False
+    return any(_number_value(word) == value for word in fold(visible).split())
 
 
 def correct_is_longest(question: Question) -> bool:

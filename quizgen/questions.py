@@ -53,6 +53,9 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
             forms.append((fact.who_question, fact.speaker, fact.start, fact.end, True))
         if fact.quote_start is not None and fact.quote_end is not None:
             forms.append(_cloze_form(fact, fact.quote_start, fact.quote_end))
+        elif fact.speaker and normalize_answer(fact.answer) == normalize_answer(fact.speaker):
+            # The speaker as written is the answer: "_____ said she felt Mohamed had been ...".
+            forms.append(_cloze_form(fact, fact.start, fact.end))
     else:
         forms.append(_cloze_form(fact, fact.start, fact.end))
     out = []
@@ -70,8 +73,10 @@ def _cloze_form(fact: Fact, start: int, end: int) -> tuple[str, str, int, int, b
     answer = sentence[rel_start:rel_end]
     shown = sentence
     if fact.context is not None:
-        # "[Biden] spoke ..." replaces the opening pronoun: shift the answer by the length change.
-        shift = len(fact.context) - len(sentence)
+        # "[Biden] spoke ..." replaces one pronoun: an answer after it shifts by the length change.
+        pairs = enumerate(zip(sentence, fact.context, strict=False))
+        changed_at = next((i for i, (a, b) in pairs if a != b), len(sentence))
+        shift = len(fact.context) - len(sentence) if rel_start >= changed_at else 0
         shown, rel_start, rel_end = fact.context, rel_start + shift, rel_end + shift
     return shown[:rel_start] + BLANK + shown[rel_end:], answer, start, end, False
 

@@ -198,12 +198,12 @@ def test_news_quality_totals(news_quizzes: list[Quiz]) -> None:
     assert positions == [0, 1, 2, 3]
 
 
-def test_news_positions_have_speaker_and_content(news_quizzes: list[Quiz]) -> None:
+def test_news_positions_have_speaker_and_content(news_quizzes: list[Quiz], seed_quiz: Quiz) -> None:
     facts = [f for quiz in news_quizzes for f in quiz.facts if f.kind == "position"]
     assert len(facts) >= 10
     for fact in facts:
         assert fact.speaker and fact.content and fact.content in fact.sentence
-    who = [q for q in all_questions(news_quizzes) if q.prompt.startswith("Who ")]
+    who = [q for q in all_questions([*news_quizzes, seed_quiz]) if q.prompt.startswith("Who ")]
     assert who, "no Who question in the news corpus"
     for q in who:
         assert q.prompt.endswith("?") and not answer_shown(q.answer, q.kind, q.prompt)

@@ -15,7 +15,7 @@ from quizgen.extract.candidate import Candidate, strip_possessive
 from quizgen.extract.dates import find_dates
 from quizgen.extract.names import find_names
 from quizgen.extract.numbers import find_numbers
-from quizgen.extract.people import PERSONAL_PRONOUNS, People, person_key
+from quizgen.extract.people import People, person_key
 from quizgen.extract.positions import find_positions
 from quizgen.model import Document, Fact
 from quizgen.normalize import normalize_answer
@@ -81,11 +81,15 @@ class DocumentState:
         if not sentence_is_askable(sent, offset, self.paragraph_text):
             self.people.end_sentence(sent)
             return
-        first = sent[0]
-        if first.lower_ in PERSONAL_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass"):
-            name = self.people.resolve_pronoun(first)
-            if name:
-                self.contexts[offset + sent.start_char] = f"[{name}]" + sent.text[len(first.text):]
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root), None)
+        if subject is not None and subject.lower_ in ("he", "she"):
+            # "After Smetana, he was the next composer ...": who "he" is must be shown, or nothing asked.
+            name = self.people.resolve_pronoun(subject)
+            if name is None:
+                self.people.end_sentence(sent)
+                return
+            at = subject.idx - sent.start_char
+            self.contexts[offset + sent.start_char] = f"{sent.text[:at]}[{name}]{sent.text[at + len(subject):]}"
         self.candidates.extend(find_numbers(sent, offset))
         self.candidates.extend(find_dates(sent, offset))
         self.candidates.extend(find_names(sent, offset))
@@ -160,6 +164,7 @@ def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
                 quote_start=cand.quote_start, quote_end=cand.quote_end,
                 context=state.contexts.get(cand.sentence_start),
                 mentions=_mentions(state, identity, cand.kind),
+                gender=state.people.gender_of(identity) if label == "PERSON" else None,
             )
         )
     return facts

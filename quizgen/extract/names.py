@@ -23,6 +23,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue
         if _attribution(ent) or (ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
             continue  # a source, or a name used as a modifier ("the Biden administration")
+        if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
+            continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
         dropped, rest = strip_hedge(ent.text)
         if dropped and ent.text[:dropped].strip().lower() != "the":
             continue
@@ -39,11 +41,22 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
         yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
 
 
-def _attribution(ent: Span) -> bool:
-    # "according to the Sydney Morning Herald": where a report came from is not worth a question.
+EXAMPLE_CUES = ("such as", "including", "like", "e.g.")
+HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor")
+ATTRIBUTION_CUES = ("according to", "seen by", "reported by", "obtained by", "told")
+
+
+def _after(ent: Span, cues: tuple[str, ...]) -> bool:
+    """Whether the entity (past a leading "the") comes right after one of the cue phrases."""
     doc = ent.doc
     start = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else 0)
-    return start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to"
+    before = " ".join(t.lower_ for t in doc[max(ent.sent.start, start - 2) : start])
+    return any(before == cue or before.endswith(" " + cue) for cue in cues)
+
+
+def _attribution(ent: Span) -> bool:
+    # "according to the Sydney Morning Herald", "seen by Sky News": where a report came from.
+    return _after(ent, ATTRIBUTION_CUES)
 
 
 def _cut_short(ent: Span) -> bool:

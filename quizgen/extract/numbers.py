@@ -22,6 +22,7 @@ _NUMBERISH = re.compile(r"\d|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 DURATION_UNITS = r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
 _DURATION = re.compile(rf"^([\w,.-]+(?:\s+(?:and\s+)?[\w-]+)?)\s+{DURATION_UNITS}$", re.I)
 # Too small or too vague to be worth a question on their own ("the two presidents", "one day").
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "ago", "per", "cent", "percent", "%"}
 TRIVIAL = {"one", "1", "zero", "0", "two", "2", "a", "an", "several", "few", "many", "dozens", "hundreds"}
 
 
@@ -45,6 +46,9 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         text = sent.doc.text[start:end]
         if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
             continue
+        extra = [w for w in text.split()[1:] if w.lower() not in SCALE_WORDS]
+        if len(extra) > 1:
+            continue  # "13 school years": the blank would swallow the noun that says what it counts
         if label == "DURATION" and _relative(sent.doc, ent):
             continue  # "Two years later": when, relative to what the reader must find out
         if _in_parentheses(sent.doc, ent):

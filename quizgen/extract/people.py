@@ -35,6 +35,12 @@ class Person:
     titles: set[str] = field(default_factory=set)
     mentions: int = 0
     evidence: int = 0  # mentions that act like a person: a subject, a possessor, or after a title
+    genders: Counter[str] = field(default_factory=Counter)  # "m"/"f" from the pronouns resolved to them
+
+    @property
+    def gender(self) -> str | None:
+        """'m' or 'f' when every pronoun resolved to this person agrees, else None."""
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
 
     @property
     def full_name(self) -> str:
@@ -88,18 +94,31 @@ class People:
         """The person a he/she/his/her refers to, when the previous sentence makes it clear."""
         if pronoun.lower_ not in PERSONAL_PRONOUNS:
             return None
+        key = self._resolve_key(pronoun)
+        if key is None:
+            return None
+        person = self.people[key]
+        person.genders["f" if pronoun.lower_ in ("she", "her", "hers") else "m"] += 1
+        return person.full_name
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender the document's pronouns give a person, if they agree."""
+        person = self.people.get(person_key(name))
+        return person.gender if person else None
+
+    def _resolve_key(self, pronoun: Token) -> str | None:
         sent = pronoun.sent
         before = {
             person_key(e.text) for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i
         } & set(self.people)
         if len(before) == 1:  # "Biden said he would ..."
-            return self.people[before.pop()].full_name
+            return before.pop()
         if before:
             return None
         if self.last_subject:
-            return self.people[self.last_subject].full_name
+            return self.last_subject
         if len(self.last_sentence_people) == 1:
-            return self.people[self.last_sentence_people[0]].full_name
+            return self.last_sentence_people[0]
         return None
 
     def resolve_description(self, head: Token) -> str | None:
