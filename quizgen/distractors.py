@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from quizgen.model import Fact
+from quizgen.model import BLANK, Fact
 from quizgen.normalize import fold, normalize_answer
 
 N_DISTRACTORS = 3
@@ -340,10 +340,20 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     # "Who said she felt ...?": only women are plausible, and only those the document shows as such.
     gendered = re.search(r"\b(she|her)\b|\b(he|his|him)\b", stem, re.I) if stem.startswith("Who ") else None
     wanted = ("f" if gendered.group(1) else "m") if gendered and person else None
+    # "Sir _____", "Dame _____": a title before the blank rules out the other gender.
+    title = re.search(rf"\b(Sir|Mr\.?|Lord|King|Dame|Mrs\.?|Ms\.?|Lady|Queen)\s+{re.escape(BLANK)}", stem)
+    unwanted = None
+    if title and person:
+        unwanted = "f" if title.group(1).rstrip(".") in ("Sir", "Mr", "Lord", "King") else "m"
+    regnal = re.compile(r"\b[IVX]+$")
     out: list[str] = []
     for cand in ordered:
         if wanted and pool.genders.get(cand) != wanted:
             continue
+        if unwanted and pool.genders.get(cand) == unwanted:
+            continue
+        if person and bool(regnal.search(cand)) != bool(regnal.search(answer)):
+            continue  # "Elizabeth II" among plain names is a form tell
         if person:
             cand = cand.split()[-1] if surname_only else cand
             if not surname_only and len(cand.split()) == 1:

@@ -21,7 +21,7 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
     for ent in sent.ents:
         if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent) or _cut_short(ent):
             continue
-        if _attribution(ent) or (ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
+        if _attribution(ent) or (ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"):
             continue  # a source, or a name used as a modifier ("the Biden administration")
         if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
@@ -41,9 +41,9 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
         yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
 
 
-EXAMPLE_CUES = ("such as", "including", "like", "e.g.")
+EXAMPLE_CUES = ("such as", "including", "like", "e.g.", "include", "includes", "included")
 HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor")
-ATTRIBUTION_CUES = ("according to", "seen by", "reported by", "obtained by", "told")
+ATTRIBUTION_CUES = ("according to", "seen by", "reported by", "obtained by", "told", "tell", "tells")
 
 
 def _after(ent: Span, cues: tuple[str, ...]) -> bool:
@@ -75,6 +75,9 @@ def _cut_short(ent: Span) -> bool:
 
 def _in_list(ent: Span) -> bool:
     # "Sweden, Belgium and England": blanking one of a list has several equally true answers.
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == ent.label_:
+        return True
     root = ent.root
     if root.dep_ == "conj" and root.head.ent_type_:
         return True

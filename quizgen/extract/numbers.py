@@ -23,7 +23,8 @@ DURATION_UNITS = r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades
 _DURATION = re.compile(rf"^([\w,.-]+(?:\s+(?:and\s+)?[\w-]+)?)\s+{DURATION_UNITS}$", re.I)
 # Too small or too vague to be worth a question on their own ("the two presidents", "one day").
 SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "ago", "per", "cent", "percent", "%"}
-TRIVIAL = {"one", "1", "zero", "0", "two", "2", "a", "an", "several", "few", "many", "dozens", "hundreds"}
+TRIVIAL = {"one", "1", "zero", "0", "two", "2", "a", "an", "several", "few", "many", "dozens", "hundreds",
+           "thousands", "millions", "billions", "tens of thousands", "hundreds of thousands"}
 
 
 def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:

@@ -98,6 +98,8 @@ class People:
         if key is None:
             return None
         person = self.people[key]
+        if len(person.full_name.split()) < 2:
+            return None  # never named in full: maybe not a person at all ("Symphony")
         person.genders["f" if pronoun.lower_ in ("she", "her", "hers") else "m"] += 1
         return person.full_name
 
