@@ -358,6 +358,8 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
             cand = cand.split()[-1] if surname_only else cand
             if not surname_only and len(cand.split()) == 1:
                 continue  # a surname among full names is a form tell
+            if len(cand) < 3 or cand.isupper():
+                continue  # "VR" is no surname
         if is_alias(cand, answer, label) or mentioned_in(cand, stem, label) or _ok_name(cand) is False:
             continue
         if any(is_alias(cand, o, label) for o in out):

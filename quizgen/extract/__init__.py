@@ -171,7 +171,8 @@ def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
 
 
 ORG_WORDS = {"team", "church", "party", "university", "times", "news", "council", "department", "company",
-             "association", "foundation", "museum", "center", "centre", "league", "club", "group", "inc"}
+             "association", "foundation", "museum", "center", "centre", "league", "club", "group", "inc",
+             "war", "wars", "battle", "treaty", "act", "festival", "games", "cup", "expo", "award", "prize"}
 
 
 def _name_parts(state: DocumentState) -> tuple[set[str], set[str]]:

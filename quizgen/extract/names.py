@@ -34,6 +34,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue
         if any(ch.isdigit() for ch in rest) and ent.label_ in ("PERSON", "GPE", "LOC"):
             continue
+        if len(words) == 1 and words[0].lower() in GENERIC_WORDS:
+            continue  # "the mantra of the Festival": a common noun, capitalised
         if len(rest) <= 2 or (ent.label_ == "PERSON" and any(
                 not w[:1].isupper() and w not in NAME_PARTICLES for w in words)):
             continue  # "SC"; "Rufinus at Aquileia" is a person and a place run together
@@ -41,6 +43,12 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
         yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
 
 
+GENERIC_WORDS = {
+    "festival", "party", "council", "committee", "company", "church", "government", "parliament", "court",
+    "university", "college", "school", "museum", "army", "navy", "state", "department", "ministry", "office",
+    "foundation", "group", "team", "league", "union", "conference", "summit", "series", "project", "program",
+    "programme", "centre", "center", "station", "airport", "bridge", "hall", "house", "senate", "congress",
+}
 EXAMPLE_CUES = ("such as", "including", "like", "e.g.", "include", "includes", "included")
 HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor")
 ATTRIBUTION_CUES = ("according to", "seen by", "reported by", "obtained by", "told", "tell", "tells")

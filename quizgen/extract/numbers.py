@@ -52,6 +52,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "13 school years": the blank would swallow the noun that says what it counts
         if label == "DURATION" and _relative(sent.doc, ent):
             continue  # "Two years later": when, relative to what the reader must find out
+        if _after_range_dash(sent.doc, ent):
+            continue  # "1890 – 91": the second half of a range
         if _in_parentheses(sent.doc, ent):
             continue  # "meat (8.8%), wood (6.2%)": one figure of a list, or an aside
         if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
@@ -63,6 +65,10 @@ def _relative(doc, ent: Span) -> bool:  # noqa: ANN001
     after = doc[ent.end] if ent.end < len(doc) else None
     inside = ent.text.lower().split()[-1] in ("later", "earlier", "after", "before")
     return inside or bool(after is not None and after.lower_ in ("later", "earlier", "after", "before"))
+
+
+def _after_range_dash(doc, ent: Span) -> bool:  # noqa: ANN001
+    return ent.start >= 2 and doc[ent.start - 1].text in ("-", "–", "—", "to") and doc[ent.start - 2].like_num
 
 
 def _in_parentheses(doc, ent: Span) -> bool:  # noqa: ANN001
