@@ -395,7 +395,7 @@ def pick_distractors(
     if fact.kind == "number":
         candidates = number_distractors(answer, taken_numbers)
     elif fact.kind == "date":
-        candidates = date_distractors(answer, fact.label, taken_numbers)
+        candidates = _consistent_years(answer, fact.sentence, date_distractors(answer, fact.label, taken_numbers))
     elif fact.kind == "position":
         candidates = name_distractors(answer, fact.label if fact.label != "PERSON" else "PERSON", pool, stem)
     else:
@@ -403,6 +403,26 @@ def pick_distractors(
     # Numbers and dates come ordered nearest first: sample only among the closest, most plausible.
     width = N_DISTRACTORS if fact.kind in ("number", "date") else N_DISTRACTORS + 2
     return _choose(answer, candidates, stem, rng, width)
+
+
+def _consistent_years(answer: str, sentence: str, candidates: list[str]) -> list[str]:
+    """Drop years on the wrong side of another year in the sentence.
+
+    "introduced in _____ and in 2009 about 8,000 were employed under it": 2010 cannot be right,
+    and a student could rule it out from the stem alone.
+    """
+    year = re.search(r"\b(1\d{3}|20\d{2})\b", answer)
+    if not year:
+        return candidates
+    value = int(year.group())
+    others = {int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", sentence)} - {value}
+    kept = []
+    for cand in candidates:
+        match = re.search(r"\b(1\d{3}|20\d{2})\b", cand)
+        c = int(match.group()) if match else value
+        if all((c < y) == (value < y) and c != y for y in others):
+            kept.append(cand)
+    return kept
 
 
 def _choose(answer: str, candidates: Sequence[str], stem: str, rng: random.Random,

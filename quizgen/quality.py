@@ -48,7 +48,7 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
     if kind == "number":
         return _same_number_shown(answer, visible)
     words = [w for w in fold(answer).split() if len(w) >= 4 and w not in STOPWORDS]
-    if kind == "name" and len(words) >= 2:
+    if kind in ("name", "position") and len(words) >= 2:
         # "a Hebrew Gospel ... known today as the _____" (Gospel of the Hebrews): half its words show.
         folded = set(fold(visible).split())
         if sum(w in folded for w in words) * 2 >= len(words):

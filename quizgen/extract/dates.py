@@ -51,6 +51,9 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None
         if before is not None and before.like_num and label in ("MONTH", "MONTH_YEAR"):
             continue  # "1 May 1904" cut to "May 1904": the day was left outside the entity
+        after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
+        if before is not None and before.text == "(" and after is not None and after.text == ")":
+            continue  # "Sunday night (March 4)": an aside
         as_at = before is not None and before.lower_ in ("at", "of") and ent.start >= 2
         if as_at and sent.doc[ent.start - 2].lower_ == "as":
             continue  # "as at June 2018": the date of a figure, not an event

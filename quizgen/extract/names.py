@@ -25,6 +25,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # a source, or a name used as a modifier ("the Biden administration")
         if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
+        if _after(ent, DEMONSTRATIVES) or _region_of_place(ent):
+            continue  # "this _____" leans on earlier text; "Cape Canaveral, _____" asks geography
         dropped, rest = strip_hedge(ent.text)
         if dropped and ent.text[:dropped].strip().lower() != "the":
             continue
@@ -49,6 +51,7 @@ GENERIC_WORDS = {
     "foundation", "group", "team", "league", "union", "conference", "summit", "series", "project", "program",
     "programme", "centre", "center", "station", "airport", "bridge", "hall", "house", "senate", "congress",
 }
+DEMONSTRATIVES = ("this", "that", "these", "those")
 EXAMPLE_CUES = ("such as", "including", "like", "e.g.", "include", "includes", "included")
 HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor")
 ATTRIBUTION_CUES = ("according to", "seen by", "reported by", "obtained by", "told", "tell", "tells")
@@ -65,6 +68,12 @@ def _after(ent: Span, cues: tuple[str, ...]) -> bool:
 def _attribution(ent: Span) -> bool:
     # "according to the Sydney Morning Herald", "seen by Sky News": where a report came from.
     return _after(ent, ATTRIBUTION_CUES)
+
+
+def _region_of_place(ent: Span) -> bool:
+    doc = ent.doc
+    return (ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].text == ","
+            and doc[ent.start - 2].ent_type_ in ("GPE", "LOC", "FAC"))
 
 
 def _cut_short(ent: Span) -> bool:
@@ -84,8 +93,9 @@ def _cut_short(ent: Span) -> bool:
 def _in_list(ent: Span) -> bool:
     # "Sweden, Belgium and England": blanking one of a list has several equally true answers.
     doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == ent.label_:
-        return True
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
+            doc[ent.end + 1].ent_type_ == ent.label_ or doc[ent.end + 1].pos_ == "PROPN"):
+        return True  # "Windows, GNU/Linux and OS X"
     root = ent.root
     if root.dep_ == "conj" and root.head.ent_type_:
         return True

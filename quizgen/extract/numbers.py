@@ -50,6 +50,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         extra = [w for w in text.split()[1:] if w.lower() not in SCALE_WORDS]
         if len(extra) > 1:
             continue  # "13 school years": the blank would swallow the noun that says what it counts
+        if _exact_large(text):
+            continue  # "20,235 people": rote trivia, not what a reader takes away
         if label == "DURATION" and _relative(sent.doc, ent):
             continue  # "Two years later": when, relative to what the reader must find out
         if _after_range_dash(sent.doc, ent):
@@ -65,6 +67,14 @@ def _relative(doc, ent: Span) -> bool:  # noqa: ANN001
     after = doc[ent.end] if ent.end < len(doc) else None
     inside = ent.text.lower().split()[-1] in ("later", "earlier", "after", "before")
     return inside or bool(after is not None and after.lower_ in ("later", "earlier", "after", "before"))
+
+
+def _exact_large(text: str) -> bool:
+    match = re.search(r"\d[\d,]*", text)
+    if not match or "." in text:
+        return False
+    digits = match.group().replace(",", "")
+    return len(digits) >= 4 and len(digits.rstrip("0")) > 3 and not re.fullmatch(r"1\d{3}|20\d{2}", digits)
 
 
 def _after_range_dash(doc, ent: Span) -> bool:  # noqa: ANN001
