@@ -1,0 +1,139 @@
+"""Property tests: readers and the pipeline never fail with anything but a QuizgenError, and every
+question they make keeps its invariants, whatever bytes, text or markup they are given."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgen.errors import QuizgenError
+from quizgen.model import BLANK, Document, Quiz
+from quizgen.pipeline import Settings, build_quiz
+from quizgen.readers import Source, to_document
+
+SUFFIXES = (".txt", ".md", ".html")
+
+FACTS = [
+    "In 2014, Vladimir Putin said that 175,000 troops had gathered near Kyiv on Tuesday.",
+    "Joe Biden met Angela Merkel in Berlin on 3 March 2015, and 40 officials attended the talks.",
+    "The Nile flows north for about 6,650 kilometres before it reaches the Mediterranean Sea.",
+    "Neil Armstrong stepped onto the Moon on July 20, 1969, watched by 600 million people.",
+    "The café in Zürich served 1,200 guests, and Mayor Corine Mauch said the plan cost 3 million francs.",
+    "Emmanuel Macron told reporters in Paris that France would send 2,000 soldiers to Estonia.",
+]
+TAGS = ["p", "div", "span", "b", "i", "a", "script", "style", "table", "td", "li", "ul", "h1", "h2", "br",
+        "article", "nav", "svg", "math", "title", "body", "html", "head", "!--", "![CDATA["]
+MARKDOWN = ["# ", "## ", "- ", "1. ", "> ", "```\n", "`", "*", "_", "[", "](", ")", "<b>", "</b>", "|", "\n\n",
+            "---\n", "    "]
+
+
+def fragments() -> st.SearchStrategy[str]:
+    text = st.text(max_size=40)
+    tag = st.sampled_from(TAGS).flatmap(lambda t: st.sampled_from(
+        [f"<{t}>", f"</{t}>", f"<{t} class=\"x\" onclick='y'>", f"<{t}", "&amp;", "&#9999999;"]
+    ))
+    return st.one_of(text, tag, st.sampled_from(FACTS), st.sampled_from(MARKDOWN))
+
+
+markup = st.lists(fragments(), max_size=40).map("".join)
+
+
+def check_document(doc: Document) -> None:
+    assert doc.text.strip() and "\r" not in doc.text
+    assert "\n" not in doc.title
+
+
+def read(data: bytes, suffix: str) -> Document | None:
+    try:
+        doc = to_document(Source("doc", f"doc{suffix}", suffix, data))
+    except QuizgenError:
+        return None
+    check_document(doc)
+    return doc
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from(SUFFIXES))
+def test_readers_on_arbitrary_bytes(data: bytes, suffix: str) -> None:
+    read(data, suffix)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=3000), suffix=st.sampled_from(SUFFIXES),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_readers_on_arbitrary_text(text: str, suffix: str, encoding: str) -> None:
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:  # lone surrogates
+        return
+    read(data, suffix)
+
+
+@settings(max_examples=150, deadline=None)
+@given(doc=markup, suffix=st.sampled_from(SUFFIXES))
+def test_readers_on_markup(doc: str, suffix: str) -> None:
+    read(doc.encode("utf-8", "surrogatepass"), suffix)
+
+
+# ---- the pipeline ------------------------------------------------------------------------------
+
+
+def check_quiz(quiz: Quiz) -> None:
+    assert quiz.questions
+    ids = [q.id for q in quiz.questions]
+    assert len(ids) == len(set(ids))
+    texts = {d.id: d.text for d in quiz.documents}
+    for q in quiz.questions:
+        assert q.answer and q.answer in q.sentence, q
+        assert q.answer not in q.prompt.replace(BLANK, "\0"), q  # no leak of the answer into its prompt
+        assert texts[q.document][q.start : q.end] == q.answer, q
+        if q.type == "cloze":
+            assert q.prompt.count(BLANK) == 1 and q.options is None
+        else:
+            assert q.options is not None and len(q.options) >= 2
+            assert len(set(q.options)) == len(q.options) and q.options.count(q.answer) == 1
+
+
+def build(text: str, suffix: str, nlp: object | None) -> Quiz | None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"doc{suffix}"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            quiz = build_quiz([str(path)], Settings.make(), nlp=nlp)  # type: ignore[arg-type]
+        except QuizgenError:
+            return None
+    check_quiz(quiz)
+    return quiz
+
+
+@pytest.fixture(scope="module")
+def blank_nlp() -> object:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=markup, suffix=st.sampled_from(SUFFIXES))
+def test_pipeline_plumbing_with_a_blank_pipeline(blank_nlp: object, doc: str, suffix: str) -> None:
+    build(doc, suffix, blank_nlp)
+
+
+noisy_facts = st.lists(
+    st.one_of(st.sampled_from(FACTS), st.sampled_from(FACTS), fragments()), min_size=1, max_size=14
+).map(" ".join)
+
+
+@pytest.mark.model
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=noisy_facts, suffix=st.sampled_from(SUFFIXES))
+def test_pipeline_with_the_trained_model(doc: str, suffix: str) -> None:
+    from quizgen.nlp import load_pipeline
+
+    build(doc, suffix, load_pipeline())
