@@ -48,12 +48,15 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     forms: list[tuple[str, str, int, int, bool]] = []
     if fact.label in NOT_ASKED_LABELS:
         return []
+    if fact.kind == "name" and title and mentioned_in(fact.answer, title, fact.label):
+        return []  # "The 22nd _____ took place ..." when the title names the event: nothing to recall
     if fact.kind == "position":
         if fact.who_question and fact.speaker:
             forms.append((fact.who_question, fact.speaker, fact.start, fact.end, True))
         if fact.quote_start is not None and fact.quote_end is not None:
             forms.append(_cloze_form(fact, fact.quote_start, fact.quote_end))
-        elif fact.speaker and normalize_answer(fact.answer) == normalize_answer(fact.speaker):
+        elif fact.speaker and normalize_answer(fact.answer) == normalize_answer(fact.speaker) and (
+                fact.label == "PERSON" or _proper_group(fact.speaker)):
             # The speaker as written is the answer: "_____ said she felt Mohamed had been ...".
             forms.append(_cloze_form(fact, fact.start, fact.end))
     else:
@@ -65,6 +68,12 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         out.append(Candidate(fact, prompt, answer, start, end, _score(fact, prompt, title, is_question),
                              is_question))
     return out
+
+
+def _proper_group(speaker: str) -> bool:
+    # "The Straits Times" can be asked; "The Church" or "officials" is no name to recall.
+    words = [w for w in speaker.split() if w.lower() not in ("the", "a", "an")]
+    return sum(w[:1].isupper() for w in words) >= 2
 
 
 def _cloze_form(fact: Fact, start: int, end: int) -> tuple[str, str, int, int, bool]:
