@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quizgen.errors import QuizgenError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from quizgen.pipeline import BuildProgress
 
 app = typer.Typer(
     name="quizgen",
@@ -112,6 +118,9 @@ def build(
     max_words: Annotated[
         int | None, typer.Option("--max-words", min=1, help="Most words per document [default: 500000].")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Processes parsing in parallel; the output is the same.")
+    ] = 1,
 ) -> None:
     """Build a quiz from documents and write it to the output folder.
 
@@ -123,10 +132,12 @@ def build(
 
         settings = Settings.make(
             name=name, seed=seed, model=model, max_questions=max_questions,
-            types=parse_list(types, "--types"), max_words=max_words,
+            types=parse_list(types, "--types"), max_words=max_words, jobs=jobs,
         )
         check_out_dir(out)
-        quiz = build_quiz(paths, settings, stdin=sys.stdin.buffer if "-" in paths else None)
+        with progress_bar(err_console()) as on_progress:
+            quiz = build_quiz(paths, settings, stdin=sys.stdin.buffer if "-" in paths else None,
+                              on_progress=on_progress)
         written = write_outputs(
             quiz, out, parse_list(formats, "--format"),
             title=title, deck_name=deck, include_key=not no_key, template_dir=template_dir,
@@ -141,6 +152,47 @@ def build(
     )
     for path in written:
         console.print(f"wrote {path}")
+
+
+PROGRESS_AFTER = 0.5  # seconds: a build quicker than this shows no bar
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Callable[[BuildProgress], None] | None]:
+    """A progress callback drawing a Rich bar on stderr once a build takes more than a moment.
+
+    None when stderr is not a terminal, so nothing is drawn into a pipe or a log file.
+    """
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class WordRate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:,.0f} words/s" if task.speed else "", style="progress.data.speed")
+
+    progress = Progress(
+        TextColumn("parsing"), BarColumn(), TextColumn("{task.fields[docs]} documents"),
+        TextColumn("{task.completed:,.0f}/{task.total:,.0f} words"), WordRate(), TimeRemainingColumn(),
+        console=console, transient=True,
+    )
+    started = time.monotonic()
+    task: list = []
+
+    def update(at: BuildProgress) -> None:
+        if not task:
+            if time.monotonic() - started < PROGRESS_AFTER:
+                return
+            task.append(progress.add_task("build", total=at.words, docs=f"{at.documents_done}/{at.documents}"))
+            progress.start()
+        progress.update(task[0], completed=at.words_done, docs=f"{at.documents_done}/{at.documents}")
+
+    try:
+        yield update
+    finally:
+        progress.stop()
 
 
 def _count_by(quiz) -> str:  # noqa: ANN001

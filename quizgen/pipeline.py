@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -31,6 +31,7 @@ class Settings:
     max_questions: int | None = None
     types: tuple[str, ...] = QUESTION_TYPES
     max_words: int = DEFAULT_MAX_WORDS
+    jobs: int = 1  # processes parsing in parallel (spaCy's n_process); the output does not depend on it
 
     @classmethod
     def make(
@@ -42,6 +43,7 @@ class Settings:
         max_questions: int | None = None,
         types: Sequence[str] | None = None,
         max_words: int | None = None,
+        jobs: int | None = None,
     ) -> Settings:
         """Settings with defaults filled in (QUIZGEN_MODEL, then en_core_web_sm) and values checked."""
         chosen_types = tuple(types) if types else QUESTION_TYPES
@@ -50,9 +52,12 @@ class Settings:
             raise UsageError(f"unknown question type {unknown[0]!r} (choose from {', '.join(QUESTION_TYPES)})")
         if name is not None:
             check_name(name)
+        if jobs is not None and jobs < 1:
+            raise UsageError(f"--jobs must be at least 1, not {jobs}")
         return cls(
             name=name, seed=seed, model=model or os.environ.get("QUIZGEN_MODEL") or DEFAULT_MODEL,
             max_questions=max_questions, types=chosen_types, max_words=max_words or DEFAULT_MAX_WORDS,
+            jobs=jobs or 1,
         )
 
 
@@ -80,27 +85,43 @@ def default_name(paths: Sequence[str], documents: Sequence[Document]) -> str:
     return "quiz"
 
 
+@dataclass(frozen=True, slots=True)
+class BuildProgress:
+    """How far a build has got: documents whose facts are all found, and words parsed."""
+
+    documents_done: int
+    documents: int
+    words_done: int
+    words: int
+
+
+ProgressCallback = Callable[[BuildProgress], None]
+PROGRESS_EVERY = 2_000  # words between progress reports inside a document
+# Worker processes take a moment to start and share out work batch by batch: not worth it for less.
+PARALLEL_MIN_PARAGRAPHS = 2 * 64
+
+
 def find_facts(paths: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None,
                nlp: Language | None = None) -> list[Fact]:
     """All facts found in the documents (what `quizgen facts` shows)."""
-    from quizgen.extract import extract_facts
-
-    nlp = nlp or load_pipeline(settings.model)
-    return [f for doc in read_documents(paths, stdin, max_words=settings.max_words)
-            for f in extract_facts(doc, nlp)]
+    documents = list(read_documents(paths, stdin, max_words=settings.max_words))
+    return [f for facts in _extract(documents, settings, nlp or load_pipeline(settings.model), None) for f in facts]
 
 
 def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None = None, *,
-               stdin: BinaryIO | None = None, nlp: Language | None = None) -> Quiz:
-    """Read the documents, find their facts and make the questions: the whole build but writing."""
-    from quizgen.extract import extract_facts
+               stdin: BinaryIO | None = None, nlp: Language | None = None,
+               on_progress: ProgressCallback | None = None) -> Quiz:
+    """Read the documents, find their facts and make the questions: the whole build but writing.
 
+    `on_progress` is called now and then while documents are parsed (the library itself never prints).
+    """
     settings = settings or Settings.make()
     paths = [str(p) for p in paths]
     documents = list(read_documents(paths, stdin, max_words=settings.max_words))
     documents = _unique_ids(documents)
     nlp = nlp or load_pipeline(settings.model)
-    facts_by_doc = {doc.id: extract_facts(doc, nlp) for doc in documents}
+    facts_by_doc = dict(zip((d.id for d in documents), _extract(documents, settings, nlp, on_progress),
+                            strict=True))
     all_facts = [f for doc in documents for f in facts_by_doc[doc.id]]
     questions: list[Question] = []
     warnings: list[str] = []
@@ -127,6 +148,48 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
         questions=tuple(questions),
         warnings=tuple(warnings),
     )
+
+
+def _extract(documents: list[Document], settings: Settings, nlp: Language,
+             on_progress: ProgressCallback | None) -> list[list[Fact]]:
+    from quizgen import extract
+
+    paragraphs = sum(d.text.count("\n\n") + 1 for d in documents)
+    jobs = settings.jobs if paragraphs >= PARALLEL_MIN_PARAGRAPHS else 1
+    tally = _Tally(documents, on_progress) if on_progress is not None else None
+    found = []
+    for facts in extract.extract_each(documents, nlp, n_process=jobs, on_words=tally.words if tally else None):
+        found.append(facts)
+        if tally is not None:
+            tally.document_done()
+    return found
+
+
+class _Tally:
+    """Counts parsed words for a progress callback, reporting every PROGRESS_EVERY words."""
+
+    def __init__(self, documents: Sequence[Document], report: ProgressCallback) -> None:
+        self.counts = [len(d.text.split()) for d in documents]
+        self.total = sum(self.counts)
+        self.report = report
+        self.documents_done = self.words_done = self.reported = self.finished_words = 0
+        report(BuildProgress(0, len(self.counts), 0, self.total))
+
+    def words(self, index: int, words: int) -> None:
+        self.words_done += words
+        if self.words_done - self.reported >= PROGRESS_EVERY:
+            self._send()
+
+    def document_done(self) -> None:
+        # Whole-document counts, so the last report is exactly the total.
+        self.finished_words += self.counts[self.documents_done]
+        self.documents_done += 1
+        self.words_done = self.finished_words
+        self._send()
+
+    def _send(self) -> None:
+        self.reported = self.words_done
+        self.report(BuildProgress(self.documents_done, len(self.counts), self.words_done, self.total))
 
 
 def _unique_ids(documents: list[Document]) -> list[Document]:

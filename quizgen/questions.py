@@ -6,7 +6,7 @@ import hashlib
 import math
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from quizgen.distractors import NamePool, arrange, identity, mentioned_in, pick_distractors
@@ -140,12 +140,13 @@ def select(
     *,
     limit: int,
     types: Sequence[str],
-    distractors: dict[int, list[str] | None],
+    distractors: _Options,
     text_length: int,
 ) -> list[Chosen]:
     """Greedy selection by score, spread over the document, balanced over kinds and types, no leaks.
 
-    `distractors` maps a candidate's index to its three distractors (None when there are none).
+    `distractors.get(i)` gives candidate i's three distractors (None when there are none); it is
+    asked only for candidates that score high enough to be picked.
     """
     chosen: list[Chosen] = []
     used_sentences: set[int] = set()
@@ -154,6 +155,7 @@ def select(
     segments = max(limit, 1)
     segment_counts: Counter[int] = Counter()
     remaining = list(range(len(candidates)))
+    types_of: dict[int, QuestionType | None] = {}
     # An answer named in many other prompts would block them all (cross-question leaks): a cost.
     blocking = [
         sum(1 for j, other in enumerate(candidates) if j != i and answer_shown(c.answer, c.fact.kind, other.prompt))
@@ -163,13 +165,17 @@ def select(
         best_i, best_score, best_type = -1, -math.inf, None
         for i in remaining:
             cand = candidates[i]
-            qtype = _type_for(cand, types, distractors.get(i))
-            if qtype is None:
-                continue
             segment = min(segments - 1, cand.fact.sentence_start * segments // max(text_length, 1))
             adjusted = (cand.score - 0.1 * min(blocking[i], 10) - 0.6 * kind_counts[cand.fact.kind] / max(limit / 4, 1)
                         - 0.5 * segment_counts[segment])
             if adjusted > best_score:
+                # The type (and so the distractors) only for a candidate that would lead: on a book,
+                # thousands of candidates, and picking distractors for all of them is the slow part.
+                if i not in types_of:
+                    types_of[i] = _type_for(cand, types, distractors.get(i))
+                qtype = types_of[i]
+                if qtype is None:
+                    continue
                 best_i, best_score, best_type = i, adjusted, qtype
         if best_i < 0:
             break
@@ -187,6 +193,19 @@ def select(
         kind_counts[cand.fact.kind] += 1
         segment_counts[min(segments - 1, cand.fact.sentence_start * segments // max(text_length, 1))] += 1
     return sorted(chosen, key=lambda c: (c.candidate.fact.sentence_start, c.candidate.start))
+
+
+class _Options:
+    """Distractors per candidate index, picked on first use and remembered."""
+
+    def __init__(self, pick: Callable[[int], list[str] | None]) -> None:
+        self._pick = pick
+        self._known: dict[int, list[str] | None] = {}
+
+    def get(self, i: int) -> list[str] | None:
+        if i not in self._known:
+            self._known[i] = self._pick(i)
+        return self._known[i]
 
 
 def _type_for(cand: Candidate, types: Sequence[str], options: list[str] | None) -> QuestionType | None:
@@ -232,15 +251,17 @@ def make_questions(
         key = f"{cand.fact.kind}:{normalize_answer(cand.answer)}:{cand.is_question}"
         ordinals[key] = ordinals.get(key, 0) + 1
         ordinal_of[i] = ordinals[key]
-    distractors: dict[int, list[str] | None] = {}
-    if "multiple_choice" in types:
-        for i, cand in enumerate(candidates):
-            if cand.fact.kind == "position" and not cand.is_question:
-                distractors[i] = None  # a quoted phrase has no same-kind wrong answers to offer
-                continue
-            # A per-candidate generator: one question's options never depend on which others exist.
-            rng = random.Random(f"{seed}:{document.id}:{cand.fact.id}:{cand.is_question}")
-            distractors[i] = pick_distractors(cand.fact, cand.answer, cand.prompt, pool, taken, rng)
+
+    def options(i: int) -> list[str] | None:
+        cand = candidates[i]
+        if "multiple_choice" not in types or cand.fact.kind == "position" and not cand.is_question:
+            return None  # a quoted phrase has no same-kind wrong answers to offer
+        # A per-candidate generator: one question's options never depend on which others exist
+        # (nor on which were picked first, so picking them lazily changes nothing).
+        rng = random.Random(f"{seed}:{document.id}:{cand.fact.id}:{cand.is_question}")
+        return pick_distractors(cand.fact, cand.answer, cand.prompt, pool, taken, rng)
+
+    distractors = _Options(options)
     chosen = select(candidates, limit=limit, types=types, distractors=distractors,
                     text_length=len(document.text))
     index = {id(c): i for i, c in enumerate(candidates)}

@@ -7,8 +7,8 @@ more than one batch of Docs is alive at a time); people and labels are gathered 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import Candidate, strip_possessive
@@ -116,13 +116,49 @@ def read_docs(state: DocumentState, docs: Iterable[tuple[int, Doc]]) -> None:
             state.read_sentence(sent, offset)
 
 
-def extract_facts(document: Document, nlp: Language, *, batch_size: int = 64) -> list[Fact]:
+BATCH_SIZE = 64  # paragraphs per nlp.pipe batch; benchmarks/throughput.py runs bare spaCy with the same
+
+
+def extract_facts(document: Document, nlp: Language, *, batch_size: int = BATCH_SIZE) -> list[Fact]:
     """Every fact found in the document, in document order, with stable ids."""
-    state = DocumentState()
-    blocks = list(paragraphs(document.text))
-    docs = nlp.pipe((text for _, text in blocks), batch_size=batch_size)
-    read_docs(state, zip((offset for offset, _ in blocks), docs, strict=True))
-    return facts_from_state(document, state)
+    return next(extract_each([document], nlp, batch_size=batch_size))
+
+
+def extract_each(documents: Sequence[Document], nlp: Language, *, n_process: int = 1,
+                 batch_size: int = BATCH_SIZE, on_words: Callable[[int, int], None] | None = None,
+                 ) -> Iterator[list[Fact]]:
+    """The facts of each document in turn, every paragraph of the build streamed through one `nlp.pipe`.
+
+    One pipe keeps batches full across short documents and lets spaCy spread them over `n_process`
+    processes. Docs come back in input order, so each document is read in order exactly as with one
+    process, and only one batch of Docs is alive at a time. `on_words(document_index, words)` is
+    called after each paragraph is read.
+    """
+    # Plain texts, not as_tuples: with n_process > 1 spaCy would tokenize and serialise tuple input
+    # in this process. Each text's (document, offset, text) waits here until its Doc comes back.
+    pending: deque[tuple[int, int, str]] = deque()
+
+    def texts() -> Iterator[str]:
+        for index, document in enumerate(documents):
+            for offset, text in paragraphs(document.text):
+                pending.append((index, offset, text))
+                yield text
+
+    current, state = 0, DocumentState()
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        index, offset, text = pending.popleft()
+        while index > current:
+            yield facts_from_state(documents[current], state)
+            current, state = current + 1, DocumentState()
+        # As read_docs, with the text we already have: Doc.text rebuilds it token by token.
+        state.paragraph_text = {offset: text}
+        for sent in doc.sents:
+            state.read_sentence(sent, offset)
+        if on_words is not None:
+            on_words(index, len(text.split()))
+    for document in documents[current:]:
+        yield facts_from_state(document, state)
+        state = DocumentState()
 
 
 def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:

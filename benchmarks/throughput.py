@@ -1,0 +1,139 @@
+"""Throughput benchmark: quizgen end to end against bare spaCy on the same texts.
+
+Run by hand:  python benchmarks/throughput.py [--jobs 2] [--only news|darwin|smith|split]
+
+For each corpus set (the news folder as one build, each book on its own) it runs, each in a fresh
+subprocess so peak memory is measured separately:
+  bare     nlp.pipe over the same paragraphs, pipeline and batch size that quizgen uses
+  quizgen  build_quiz plus write_outputs (json, apkg, html) into a temporary folder
+and prints words per second for both, their ratio, and the peak RSS of each process. With --jobs N
+it also times quizgen with N processes on the news folder and on a book split into 40 documents
+(a build of many documents), and checks the JSON is the same bytes as with one job. The pipeline is
+loaded before the clock starts in both configurations; reading files is inside quizgen's time only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+BOOKS = {"darwin": CORPUS / "books" / "darwin-origin-of-species-6th-edition.txt",
+         "smith": CORPUS / "books" / "smith-wealth-of-nations.txt"}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size in MB (ru_maxrss is in KB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_one(mode: str, paths: list[str], jobs: int, out: str | None) -> dict:
+    """Time one configuration in this process and return its figures."""
+    sys.path.insert(0, str(ROOT))
+    from quizgen.extract import paragraphs
+    from quizgen.nlp import load_pipeline
+    from quizgen.pipeline import Settings, build_quiz
+    from quizgen.readers import read_documents
+
+    settings = Settings.make(jobs=jobs) if jobs > 1 else Settings.make()
+    nlp = load_pipeline(settings.model)
+    if mode == "bare":
+        import quizgen.extract as extract
+
+        batch_size = getattr(extract, "BATCH_SIZE", 64)
+        texts = [t for doc in read_documents(paths) for _, t in paragraphs(doc.text)]
+        words = sum(len(t.split()) for t in texts)
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        seconds = time.perf_counter() - start
+    else:
+        from quizgen.export import write_outputs
+
+        start = time.perf_counter()
+        quiz = build_quiz(paths, settings, nlp=nlp)
+        with tempfile.TemporaryDirectory() as tmp:
+            write_outputs(quiz, Path(tmp), ["json", "apkg", "html"], timestamp=0)
+            if out:
+                write_outputs(quiz, Path(out), ["json"], timestamp=0)
+        seconds = time.perf_counter() - start
+        words = sum(len(d.text.split()) for d in quiz.documents)
+    return {"words": words, "seconds": seconds, "rss_mb": peak_rss_mb()}
+
+
+def measure(mode: str, paths: list[str], jobs: int = 1, out: str | None = None) -> dict:
+    """run_one in a fresh interpreter, so imports, caches and peak memory start from nothing."""
+    cmd = [sys.executable, __file__, "--child", mode, "--jobs", str(jobs), *(["--out", out] if out else []),
+           *paths]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def split_book(book: Path, parts: int, folder: Path) -> list[str]:
+    """A book's readable text cut into `parts` documents at paragraph breaks: a folder of articles."""
+    sys.path.insert(0, str(ROOT))
+    from quizgen.readers import read_documents
+
+    blocks = next(read_documents([str(book)])).text.split("\n\n")
+    size = len(blocks) // parts + 1
+    for i in range(parts):
+        body = "\n\n".join(blocks[i * size:(i + 1) * size])
+        (folder / f"part-{i:03d}.txt").write_text(f"Part {i + 1}\n\n{body}\n", "utf-8")
+    return [str(folder)]
+
+
+def report(sets: dict[str, list[str]]) -> None:
+    print(f"{'set':<8} {'words':>8} {'bare w/s':>9} {'quizgen w/s':>11} {'ratio':>6} {'bare MB':>8} {'quizgen MB':>10}")
+    for name, paths in sets.items():
+        bare, full = measure("bare", paths), measure("quizgen", paths)
+        bare_rate, full_rate = bare["words"] / bare["seconds"], full["words"] / full["seconds"]
+        print(f"{name:<8} {full['words']:>8} {bare_rate:>9.0f} {full_rate:>11.0f} {full_rate / bare_rate:>6.2f} "
+              f"{bare['rss_mb']:>8.0f} {full['rss_mb']:>10.0f}", flush=True)
+
+
+def report_jobs(sets: dict[str, list[str]], jobs: int) -> None:
+    print(f"\n{'set':<8} {'1 job w/s':>9} {f'{jobs} jobs w/s':>11} {'speedup':>7} {'MB':>6} {'same bytes':>10}")
+    for name, paths in sets.items():
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            one, many = measure("quizgen", paths, 1, a), measure("quizgen", paths, jobs, b)
+            same = [p.read_bytes() for p in sorted(Path(a).iterdir())] == [
+                p.read_bytes() for p in sorted(Path(b).iterdir())]
+        r1, rn = one["words"] / one["seconds"], many["words"] / many["seconds"]
+        print(f"{name:<8} {r1:>9.0f} {rn:>11.0f} {rn / r1:>7.2f} {many['rss_mb']:>6.0f} {str(same):>10}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--only", action="append", choices=["news", "darwin", "smith", "split"])
+    parser.add_argument("--child", choices=["bare", "quizgen"], help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_one(args.child, args.paths, args.jobs, args.out)))
+        return 0
+    only = set(args.only or ["news", "darwin", "smith", "split"])
+    sets = {"news": [str(CORPUS / "news")]} | {k: [str(v)] for k, v in BOOKS.items()}
+    print(f"nproc {os.cpu_count()}, python {sys.version.split()[0]}")
+    report({k: v for k, v in sets.items() if k in only})
+    if args.jobs > 1:
+        with tempfile.TemporaryDirectory() as tmp:
+            split = {"split": split_book(BOOKS["darwin"], 40, Path(tmp))} if "split" in only else {}
+            report_jobs({k: v for k, v in sets.items() if k in only and k == "news"} | split, args.jobs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
