@@ -396,6 +396,7 @@ def pick_distractors(
         candidates = number_distractors(answer, taken_numbers)
     elif fact.kind == "date":
         candidates = _consistent_years(answer, fact.sentence, date_distractors(answer, fact.label, taken_numbers))
+        candidates = _not_after_latest(answer, taken_numbers, candidates)
     elif fact.kind == "position":
         candidates = name_distractors(answer, fact.label if fact.label != "PERSON" else "PERSON", pool, stem)
     else:
@@ -403,6 +404,15 @@ def pick_distractors(
     # Numbers and dates come ordered nearest first: sample only among the closest, most plausible.
     width = N_DISTRACTORS if fact.kind in ("number", "date") else N_DISTRACTORS + 2
     return _choose(answer, candidates, stem, rng, width)
+
+
+def _not_after_latest(answer: str, taken: set[str], candidates: list[str]) -> list[str]:
+    """No year later than any the document mentions: "the 2030s" is no option for a past event."""
+    years = [int(y) for t in [*taken, answer] for y in re.findall(r"\b(1\d{3}|20\d{2})", t)]
+    if not years:
+        return candidates
+    latest = max(years)
+    return [c for c in candidates if all(int(y) <= latest for y in re.findall(r"\b(1\d{3}|20\d{2})", c))]
 
 
 def _consistent_years(answer: str, sentence: str, candidates: list[str]) -> list[str]:

@@ -53,7 +53,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     text = paragraphs.get(offset, "")
     before = text[: sent.start_char]
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
-    if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]", sent.text):
+    if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent.text):
         return False
     # A sentence that opens inside a quotation is a quoted fragment without its speaker.
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
@@ -208,7 +208,9 @@ def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
 
 ORG_WORDS = {"team", "church", "party", "university", "times", "news", "council", "department", "company",
              "association", "foundation", "museum", "center", "centre", "league", "club", "group", "inc",
-             "war", "wars", "battle", "treaty", "act", "festival", "games", "cup", "expo", "award", "prize"}
+             "war", "wars", "battle", "treaty", "act", "festival", "games", "cup", "expo", "award", "prize",
+             "dependency", "territory", "island", "islands", "province", "region", "district", "county",
+             "river", "lake", "bay", "valley", "park", "street", "road", "square"}
 
 
 def _name_parts(state: DocumentState) -> tuple[set[str], set[str]]:

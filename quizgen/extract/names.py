@@ -25,6 +25,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # a source, or a name used as a modifier ("the Biden administration")
         if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
+        if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+            continue  # "the Sams continued": a family, not a person to name
         if _after(ent, DEMONSTRATIVES) or _region_of_place(ent):
             continue  # "this _____" leans on earlier text; "Cape Canaveral, _____" asks geography
         dropped, rest = strip_hedge(ent.text)
@@ -50,6 +52,7 @@ GENERIC_WORDS = {
     "university", "college", "school", "museum", "army", "navy", "state", "department", "ministry", "office",
     "foundation", "group", "team", "league", "union", "conference", "summit", "series", "project", "program",
     "programme", "centre", "center", "station", "airport", "bridge", "hall", "house", "senate", "congress",
+    "cabinet", "crown", "police",
 }
 DEMONSTRATIVES = ("this", "that", "these", "those")
 EXAMPLE_CUES = ("such as", "including", "like", "e.g.", "include", "includes", "included")

@@ -44,7 +44,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         else:
             continue
         start, end = answer_span
-        text = sent.doc.text[start:end]
+        # The entity's own text, not doc.text (which spaCy rebuilds token by token on every call).
+        text = ent.text[start - ent.start_char : end - ent.start_char]
         if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
             continue
         extra = [w for w in text.split()[1:] if w.lower() not in SCALE_WORDS]
@@ -54,6 +55,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "20,235 people": rote trivia, not what a reader takes away
         if label == "DURATION" and _relative(sent.doc, ent):
             continue  # "Two years later": when, relative to what the reader must find out
+        if _converted_after(sent.doc, ent):
+            continue  # "over 3,000 metres (9,800 ft)": the conversion gives the answer away
         if _after_range_dash(sent.doc, ent):
             continue  # "1890 – 91": the second half of a range
         if _in_parentheses(sent.doc, ent):
@@ -75,6 +78,11 @@ def _exact_large(text: str) -> bool:
         return False
     digits = match.group().replace(",", "")
     return len(digits) >= 4 and len(digits.rstrip("0")) > 3 and not re.fullmatch(r"1\d{3}|20\d{2}", digits)
+
+
+def _converted_after(doc, ent: Span) -> bool:  # noqa: ANN001
+    end = ent.end
+    return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].like_num
 
 
 def _after_range_dash(doc, ent: Span) -> bool:  # noqa: ANN001
