@@ -97,7 +97,7 @@ def build(
     seed: Annotated[int, typer.Option("--seed", help="Seed for distractor choice and option order.")] = 0,
     model: Annotated[
         str | None,
-        typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline name [default: en_core_web_sm]."),
+        typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline name (default: en_core_web_sm)."),
     ] = None,
     max_questions: Annotated[
         int | None,
@@ -116,7 +116,7 @@ def build(
         Path | None, typer.Option("--template-dir", help="Folder of templates overriding the built-in ones.")
     ] = None,
     max_words: Annotated[
-        int | None, typer.Option("--max-words", min=1, help="Most words per document [default: 500000].")
+        int | None, typer.Option("--max-words", min=1, help="Most words per document (default: 500,000).")
     ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Processes parsing in parallel; the output is the same.")
@@ -208,7 +208,7 @@ def facts(
     as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
     model: Annotated[
         str | None,
-        typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline name [default: en_core_web_sm]."),
+        typer.Option("--model", envvar="QUIZGEN_MODEL", help="spaCy pipeline name (default: en_core_web_sm)."),
     ] = None,
     max_words: Annotated[int | None, typer.Option("--max-words", min=1, help="Most words per document.")] = None,
 ) -> None:

@@ -33,6 +33,8 @@ def test_every_command_has_help_with_an_example() -> None:
     assert {"build", "facts", "check", "quiz", "stats"} <= set(names)
     top = run("--help")
     assert top.exit_code == 0 and "Example" in top.output
+    # Defaults in brackets would be eaten as Rich markup: they must show.
+    assert "en_core_web_sm" in run("build", "--help").output
     for name in names:
         result = run(name, "--help")
         assert result.exit_code == 0, name
