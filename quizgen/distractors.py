@@ -143,10 +143,13 @@ def number_distractors(answer: str, taken: set[str]) -> list[str]:
     if not match:
         return []
     pre, num, dec, post = match["pre"], match["num"], match["dec"] or "", match["post"]
+    percent = post.strip().startswith(("%", "percent", "per cent"))
+    if dec and "," not in num and len(num) <= 2 and not (percent and int(num) >= 20):
+        return _decimal_distractors(pre, num + dec, post, taken)
     value = int(num.replace(",", ""))
     out = []
     values = _nearby_values(value, bool(dec))
-    if post.strip().startswith(("%", "percent", "per cent")) and value >= 20:
+    if percent and value >= 20:
         # Percentages move in fives and stay at or under 100.
         values = [v for v in (value + 5, value - 5, value + 10, value - 10, value + 15, value - 15) if 0 < v <= 100]
     for cand in values:
@@ -160,6 +163,21 @@ def number_distractors(answer: str, taken: set[str]) -> list[str]:
             continue
         out.append(f"{pre}{text}{dec}{post}")
     return [o for o in out if normalize_answer(o) not in taken]
+
+
+def _decimal_distractors(pre: str, number: str, post: str, taken: set[str]) -> list[str]:
+    """'2.1' -> '2.4', '1.8', '2.7': the same decimals, moved by a few tenths (or hundredths)."""
+    places = len(number.split(".")[1])
+    units = round(float(number) * 10**places)
+    step = max(3, units // 8)
+    out = []
+    for k in (1, -1, 2, -2, 3):
+        cand = units + k * step
+        if cand > 0:
+            text = f"{pre}{cand / 10**places:.{places}f}{post}"
+            if normalize_answer(text) not in taken:
+                out.append(text)
+    return out
 
 
 def _ordinal_suffix(value: int) -> str:

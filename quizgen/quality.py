@@ -47,6 +47,10 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
         return True
     if kind == "number":
         return _same_number_shown(answer, visible)
+    decade = re.fullmatch(r"(1\d{2}|20\d)0s", answer)
+    if kind == "date" and decade:
+        # "Between 1835 and 1862 ... in the _____" points at the 1830s.
+        return any(year[:3] == decade.group(1) for year in re.findall(r"\b(?:1\d{3}|20\d{2})\b", visible))
     words = [w for w in fold(answer).split() if len(w) >= 4 and w not in STOPWORDS]
     if kind in ("name", "position") and len(words) >= 2:
         # "a Hebrew Gospel ... known today as the _____" (Gospel of the Hebrews): half its words show.

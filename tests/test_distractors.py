@@ -127,3 +127,20 @@ def test_too_few_names_means_no_multiple_choice() -> None:
     pool = NamePool({"GPE": ("Geneva",)}, {})
     got = pick_distractors(f, "Geneva", "The presidents met in _____ last year.", pool, set(), random.Random(0))
     assert got is None or len(got) == 3
+
+
+def test_small_decimals_move_by_tenths_and_percentages_stay_under_100() -> None:
+    assert number_distractors("2.1", set())[:3] == ["2.4", "1.8", "2.7"]
+    assert all(float(d.rstrip("%")) <= 100 for d in number_distractors("96.1%", set()))
+    assert all(float(d.rstrip("%")) <= 100 for d in number_distractors("100%", set()))
+
+
+def test_year_options_respect_the_sentence_and_the_documents_latest_year() -> None:
+    f = fact("date", "2007", "YEAR", "A scheme was introduced in 2007 and in 2009 about 8,000 were employed under it.")
+    got = pick_distractors(f, "2007", f.sentence.replace("2007", "_____"), NamePool({}, {}), {"2009"},
+                           random.Random(0))
+    assert got is not None and all(int(g) < 2009 for g in got)
+    decade = fact("date", "2000s", "DECADE", "Claims proved controversial in the 2000s across the land.")
+    got = pick_distractors(decade, "2000s", "Claims proved controversial in the _____.", NamePool({}, {}),
+                           {"2019", "2000s"}, random.Random(0))
+    assert got is not None and "2020s" not in got and "2030s" not in got

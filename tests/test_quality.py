@@ -97,3 +97,14 @@ def test_check_command_strict_exit_codes(tmp_path: Path) -> None:
     assert result.exit_code == 10
     assert "answer_in_prompt" in result.output
     assert runner.invoke(app, ["check", str(bad)]).exit_code == 0
+
+
+def test_values_and_years_in_the_prompt_give_the_answer_away() -> None:
+    from quizgen.quality import answer_shown
+
+    assert answer_shown("three", "number", "one in _____ visits, and it rose to number 3 in the list")
+    assert answer_shown("1830s", "date", "Between 1835 and 1862 the maps changed, in the _____.")
+    assert answer_shown("XUL", "name", "built with XPCOM and _____, to run as XULRunner apps")
+    assert answer_shown("MPL", "name", "tri-licensed under the Mozilla Public License, then _____ 2.0")
+    assert answer_shown("Network Security Services", "name", "_____ (NSS) comprises libraries")
+    assert not answer_shown("SWIFT", "name", "the country swiftly fell to the Taliban")

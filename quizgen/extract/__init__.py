@@ -55,6 +55,16 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
     if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent.text):
         return False
+    # "Microsoft has replaced it with three newer versions": what "it" is lies in another sentence.
+    for child in root.children:
+        word = child.lower_
+        if child.dep_ == "dobj" and word in ("it", "them", "this", "these", "those"):
+            return False
+        if child.dep_ == "nsubj" and word in ("they", "this", "these", "those"):
+            return False
+        if child.dep_ == "nsubj" and word == "it" and not any(
+                c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children):
+            return False
     # A sentence that opens inside a quotation is a quoted fragment without its speaker.
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
         return False

@@ -81,8 +81,8 @@ def _exact_large(text: str) -> bool:
 
 
 def _converted_after(doc, ent: Span) -> bool:  # noqa: ANN001
-    end = ent.end
-    return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].like_num
+    # "(9,800 ft)" right after the number, or after its unit: "42.4 °C (108.32 °F)".
+    return any(end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].like_num for end in (ent.end, ent.end + 1))
 
 
 def _after_range_dash(doc, ent: Span) -> bool:  # noqa: ANN001
