@@ -56,7 +56,7 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         if fact.quote_start is not None and fact.quote_end is not None:
             forms.append(_cloze_form(fact, fact.quote_start, fact.quote_end))
         elif fact.speaker and normalize_answer(fact.answer) == normalize_answer(fact.speaker) and (
-                fact.label == "PERSON" or _proper_group(fact.speaker)):
+                (fact.label == "PERSON" and len(fact.speaker.split()) > 1) or _proper_group(fact.speaker)):
             # The speaker as written is the answer: "_____ said she felt Mohamed had been ...".
             forms.append(_cloze_form(fact, fact.start, fact.end))
     else:

@@ -186,6 +186,8 @@ def facts_from_state(document: Document, state: DocumentState) -> list[Fact]:
         answer = text[cand.start : cand.end]
         if cand.kind != "position" and not answer_is_clean(text, cand.start, cand.end, cand.kind):
             continue
+        if cand.kind == "name" and answer.endswith("s") and answer[:-1].lower() in surnames:
+            continue  # "the Sams": a family named by its surname, not one person or thing
         label = state.voted_label(answer, cand.label) if cand.kind == "name" else cand.label
         if cand.kind == "name" and label == "PERSON" and not (
             _trusted_person(answer, surnames, first_names) and _acts_as_person(state, answer)

@@ -54,6 +54,9 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if before is not None and before.text == "(" and after is not None and after.text == ")":
             continue  # "Sunday night (March 4)": an aside
+        if after is not None and after.text in ("-", "–", "—") and ent.end + 1 < len(sent.doc) and (
+                sent.doc[ent.end + 1].like_num):
+            continue  # "1890 – 91": half of a range
         as_at = before is not None and before.lower_ in ("at", "of") and ent.start >= 2
         if as_at and sent.doc[ent.start - 2].lower_ == "as":
             continue  # "as at June 2018": the date of a figure, not an event
