@@ -144,14 +144,23 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:  # noqa: ANN001
     return start, end
 
 
+def _quoted_whole(span: Span) -> bool:
+    # Only a quotation that is the whole content loses its marks: '"serious consequences" for
+    # Russia' keeps both, or it would be left with one.
+    text = span.text.strip(" ,.")
+    return len(text) > 1 and text[0] in QUOTES and text[-1] in QUOTES and sum(c in QUOTES for c in text) == 2
+
+
 def _strip_quotes_start(span: Span) -> int:
     text = span.text
-    return span.start_char + (len(text) - len(text.lstrip(QUOTES + " ")))
+    chars = QUOTES + " " if _quoted_whole(span) else " "
+    return span.start_char + (len(text) - len(text.lstrip(chars)))
 
 
 def _strip_quotes_end(span: Span) -> int:
     text = span.text
-    end = span.end_char - (len(text) - len(text.rstrip(QUOTES + " ,.")))
+    chars = QUOTES + " ,." if _quoted_whole(span) else " ,."
+    end = span.end_char - (len(text) - len(text.rstrip(chars)))
     return max(end, _strip_quotes_start(span))
 
 
