@@ -359,10 +359,10 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     gendered = re.search(r"\b(she|her)\b|\b(he|his|him)\b", stem, re.I) if stem.startswith("Who ") else None
     wanted = ("f" if gendered.group(1) else "m") if gendered and person else None
     # "Sir _____", "Dame _____": a title before the blank rules out the other gender.
-    title = re.search(rf"\b(Sir|Mr\.?|Lord|King|Dame|Mrs\.?|Ms\.?|Lady|Queen)\s+{re.escape(BLANK)}", stem)
+    title = re.search(rf"\b(Sir|Mr\.?|Lord|King|Captain|Dame|Mrs\.?|Ms\.?|Lady|Queen)\s+{re.escape(BLANK)}", stem)
     unwanted = None
     if title and person:
-        unwanted = "f" if title.group(1).rstrip(".") in ("Sir", "Mr", "Lord", "King") else "m"
+        unwanted = "f" if title.group(1).rstrip(".") in ("Sir", "Mr", "Lord", "King", "Captain") else "m"
     regnal = re.compile(r"\b[IVX]+$")
     out: list[str] = []
     for cand in ordered:

@@ -70,10 +70,15 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     return out
 
 
+MEDIA_WORDS = {"times", "news", "post", "herald", "journal", "daily", "tribune", "guardian", "telegraph",
+               "gazette", "bulletin", "weekly", "press", "reuters", "bbc", "cnn", "magazine", "radio", "tv"}
+
+
 def _proper_group(speaker: str) -> bool:
-    # "The Straits Times" can be asked; "The Church" or "officials" is no name to recall.
+    # "Civic Party" can be asked; "The Church" or "officials" is no name to recall, and which paper
+    # remarked on a story ("The Straits Times noted ...") is not worth a question.
     words = [w for w in speaker.split() if w.lower() not in ("the", "a", "an")]
-    return sum(w[:1].isupper() for w in words) >= 2
+    return sum(w[:1].isupper() for w in words) >= 2 and not any(w.lower() in MEDIA_WORDS for w in words)
 
 
 def _cloze_form(fact: Fact, start: int, end: int) -> tuple[str, str, int, int, bool]:

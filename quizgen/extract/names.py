@@ -27,6 +27,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
         if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             continue  # "the Sams continued": a family, not a person to name
+        if _quoted(ent):
+            continue  # a nickname or title in quotation marks ("The Katherinator"): trivia
         if _after(ent, DEMONSTRATIVES) or _region_of_place(ent):
             continue  # "this _____" leans on earlier text; "Cape Canaveral, _____" asks geography
         dropped, rest = strip_hedge(ent.text)
@@ -71,6 +73,14 @@ def _after(ent: Span, cues: tuple[str, ...]) -> bool:
 def _attribution(ent: Span) -> bool:
     # "according to the Sydney Morning Herald", "seen by Sky News": where a report came from.
     return _after(ent, ATTRIBUTION_CUES)
+
+
+def _quoted(ent: Span) -> bool:
+    doc = ent.doc
+    start = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else 0)
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return before in ('"', "“", "'") and after in ('"', "”", "'", ",", ".")
 
 
 def _region_of_place(ent: Span) -> bool:
