@@ -273,6 +273,8 @@ class NamePool:
     document: dict[str, tuple[str, ...]]
     build: dict[str, tuple[str, ...]]
     genders: dict[str, str] = field(default_factory=dict)  # person name -> "m"/"f"
+    # People the document shows to be people beyond spaCy's tag: named twice, or given a pronoun.
+    solid: frozenset[str] = frozenset()
 
 
 def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
@@ -280,6 +282,7 @@ def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
     doc: dict[str, set[str]] = {}
     build: dict[str, set[str]] = {}
     genders: dict[str, str] = {}
+    solid: set[str] = set()
     for fact in facts:
         target = doc if fact.document == document_id else build
         name = fact.answer if fact.kind == "name" else fact.speaker if fact.kind == "position" else None
@@ -287,8 +290,10 @@ def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
             target.setdefault(fact.label, set()).add(name)
             if fact.gender:
                 genders[name] = fact.gender
+            if fact.gender or fact.mentions >= 2 or fact.kind == "position":
+                solid.add(name)
     return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, {k: tuple(sorted(v)) for k, v in build.items()},
-                    genders)
+                    genders, frozenset(solid))
 
 
 MC_NAME_LABELS = ("PERSON", "GPE", "ORG")  # other names (works, products, places) stay cloze-only
@@ -353,7 +358,8 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     bank = random.Random(identity(answer, label)).sample(_bank_for(answer, label), len(_bank_for(answer, label)))
     ordered: list[str] = []
     for source in (pool.document.get(label, ()), pool.build.get(label, ())):
-        ordered.extend(c for c in source if _same_sort(c, answer, label))
+        # spaCy tags some parties and works PERSON ("Civic Passion"): offer only people shown to be people.
+        ordered.extend(c for c in source if _same_sort(c, answer, label) and (not person or c in pool.solid))
     ordered.extend(bank)
     # "Who said she felt ...?": only women are plausible, and only those the document shows as such.
     gendered = re.search(r"\b(she|her)\b|\b(he|his|him)\b", stem, re.I) if stem.startswith("Who ") else None

@@ -92,9 +92,11 @@ def test_mentioned_in_checks_surnames_and_country_aliases() -> None:
 
 
 def test_person_distractors_come_from_the_document_in_the_answers_form() -> None:
-    pool = NamePool({"PERSON": ("Antony Blinken", "Dmitri Peskov", "Joe Biden", "Volodymyr Zelensky")}, {})
+    people = ("Antony Blinken", "Dmitri Peskov", "Joe Biden", "Volodymyr Zelensky")
+    pool = NamePool({"PERSON": (*people, "Civic Passion")}, {}, solid=frozenset(people))
     full = name_distractors("Vladimir Putin", "PERSON", pool, "Who will demand a guarantee from Biden?")
     assert "Joe Biden" not in full  # named in the stem
+    # Civic Passion is tagged PERSON but never shown to be one: not offered.
     assert set(full) == {"Antony Blinken", "Dmitri Peskov", "Volodymyr Zelensky"}
     surnames = name_distractors("Putin", "PERSON", pool, "_____ will demand a guarantee.")
     assert set(surnames) == {"Blinken", "Peskov", "Biden", "Zelensky"}
@@ -107,8 +109,8 @@ def test_country_distractors_fall_back_to_the_bank_without_aliases() -> None:
 
 
 def test_pick_is_deterministic_and_the_seed_matters() -> None:
-    pool = NamePool({"PERSON": ("Antony Blinken", "Barack Obama", "Dmitri Peskov", "Joe Biden",
-                                "Volodymyr Zelensky")}, {})
+    people = ("Antony Blinken", "Barack Obama", "Dmitri Peskov", "Joe Biden", "Volodymyr Zelensky")
+    pool = NamePool({"PERSON": people}, {}, solid=frozenset(people))
     f = fact("name", "Vladimir Putin", "PERSON", "Then Vladimir Putin spoke to reporters on the call.")
     stem = "Then _____ spoke to reporters on the call."
     runs = {tuple(pick_distractors(f, f.answer, stem, pool, set(), random.Random(s)) or ()) for s in range(8)}

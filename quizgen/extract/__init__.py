@@ -55,6 +55,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
     if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent.text):
         return False
+    if len(re.findall(r"(?<![\w.])[B-HJ-Z](?![\w.])", sent.text)) >= 2 or "if and only if" in sent.text:
+        return False  # "M is Hermitian if and only if (M is real)": variables, not facts
     # "Microsoft has replaced it with three newer versions": what "it" is lies in another sentence.
     for child in root.children:
         word = child.lower_
@@ -260,8 +262,8 @@ def answer_is_clean(text: str, start: int, end: int, kind: str) -> bool:
     """The answer is whole words ("Yeung" of "Yeung-tat" is not), and numbers look like numbers."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if before.isalnum() or after.isalnum():
-        return False
+    if before.isalnum() or after.isalnum() or "/" in (before, after):
+        return False  # part of a word, or of "GNU/Linux"
     if after == "-" and end + 1 < len(text) and text[end + 1].isalnum():
         return False
     if before == "-" and start > 1 and text[start - 2].isalnum():
