@@ -108,3 +108,4 @@ def test_values_and_years_in_the_prompt_give_the_answer_away() -> None:
     assert answer_shown("MPL", "name", "tri-licensed under the Mozilla Public License, then _____ 2.0")
     assert answer_shown("Network Security Services", "name", "_____ (NSS) comprises libraries")
     assert not answer_shown("SWIFT", "name", "the country swiftly fell to the Taliban")
+    assert answer_shown("Fiordland", "name", "_____'s steep mountains and deep fiords are known")

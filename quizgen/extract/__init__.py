@@ -224,7 +224,8 @@ ORG_WORDS = {"team", "church", "party", "university", "times", "news", "council"
              "association", "foundation", "museum", "center", "centre", "league", "club", "group", "inc",
              "war", "wars", "battle", "treaty", "act", "festival", "games", "cup", "expo", "award", "prize",
              "dependency", "territory", "island", "islands", "province", "region", "district", "county",
-             "river", "lake", "bay", "valley", "park", "street", "road", "square"}
+             "river", "lake", "bay", "valley", "park", "street", "road", "square", "passion", "alliance",
+             "front", "movement", "power", "democrats", "camp"}
 
 
 def _name_parts(state: DocumentState) -> tuple[set[str], set[str]]:
