@@ -296,6 +296,8 @@ def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
                     genders, frozenset(solid))
 
 
+_NATIONALITY_CUE = re.compile(
+    r"\b[A-Z][a-z]+(?:'s|(?:ish|ian|ese|ean|ic|ch|i|an))\s+(?:[a-z-]+\s+){0,2}" + re.escape(BLANK))
 MC_NAME_LABELS = ("PERSON", "GPE", "ORG")  # other names (works, products, places) stay cloze-only
 
 
@@ -350,6 +352,8 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     """Same entity type: the document's names first, then the build's, then the built-in banks."""
     if label not in MC_NAME_LABELS and label != "GROUP":
         return []
+    if label == "PERSON" and _NATIONALITY_CUE.search(stem):
+        return []  # "Tunisia's goalkeeper _____": options from other teams would give it away
     if label == "GPE" and place_kind(answer) == "unknown":
         return []  # an unlisted place may be spaCy's mistake ("Cisco"): no options for it
     person = label in ("PERSON",)

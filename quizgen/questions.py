@@ -215,7 +215,9 @@ class _Options:
 
 def _type_for(cand: Candidate, types: Sequence[str], options: list[str] | None) -> QuestionType | None:
     mc_ok = "multiple_choice" in types and options is not None
-    cloze_ok = "cloze" in types and not cand.is_question
+    # A surname alone ("Lee" of Stan Lee) is too narrow a key to write in: choosing it is fine.
+    surname_only = cand.fact.label == "PERSON" and len(cand.answer.split()) == 1
+    cloze_ok = "cloze" in types and not cand.is_question and not surname_only
     if mc_ok and cloze_ok:
         # Either would do: decide by the fact's id, so the type (part of the question's id) never
         # flips when other questions come or go, and the two types stay balanced over a quiz.

@@ -42,13 +42,18 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 _GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
-NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap"}
+NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
+               "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
+# Openings that point back to what came before: the sentence does not stand on its own.
+CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn")
 
 
 def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> bool:
     """Whole sentences only: a finite verb, not inside a quotation, no caption glued on."""
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    if sent.text.lower().startswith(CONTEXT_OPENERS):
         return False
     text = paragraphs.get(offset, "")
     before = text[: sent.start_char]

@@ -55,6 +55,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "20,235 people": rote trivia, not what a reader takes away
         if label == "DURATION" and _relative(sent.doc, ent):
             continue  # "Two years later": when, relative to what the reader must find out
+        if _CHANGE_FROM.search(sent.text):
+            continue  # "was _____, up 33% from $123 million": the answer can be worked out
         if _converted_after(sent.doc, ent):
             continue  # "over 3,000 metres (9,800 ft)": the conversion gives the answer away
         if _after_range_dash(sent.doc, ent):
@@ -78,6 +80,11 @@ def _exact_large(text: str) -> bool:
         return False
     digits = match.group().replace(",", "")
     return len(digits) >= 4 and len(digits.rstrip("0")) > 3 and not re.fullmatch(r"1\d{3}|20\d{2}", digits)
+
+
+_CHANGE_FROM = re.compile(
+    r"\b(up|down|rose|fell|increase|decrease|rising|falling)\w*\s+(by\s+)?\d+(\.\d+)?\s?(%|percent)\s+"
+    r"(from|on|over)\b", re.I)
 
 
 def _converted_after(doc, ent: Span) -> bool:  # noqa: ANN001
