@@ -314,6 +314,11 @@ def _place_kinds() -> dict[str, str]:
     return kinds
 
 
+def city_country(name: str) -> str | None:
+    """The country of a city the banks know."""
+    return {identity(k): v for k, v in banks()["city_countries"].items()}.get(identity(name))
+
+
 def place_kind(name: str) -> str:
     """'country', 'state', 'city' or 'unknown' (a city or region the banks do not list)."""
     return _place_kinds().get(identity(name), "unknown")
@@ -324,8 +329,12 @@ def _same_sort(candidate: str, answer: str, label: str) -> bool:
     if label == "GPE":
         a, c = place_kind(answer), place_kind(candidate)
         # A town the banks do not know is matched only with known cities: a doc's "unknown" places
-        # are too often spaCy's mistakes ("Cisco", "Phoenix" the browser).
-        return c == a if a in ("country", "state") else c == "city"
+        # are too often spaCy's mistakes ("Cisco", "Phoenix" the browser). A known city is matched
+        # with cities of its own country: Boston, not Nairobi, for a firm in New York City.
+        if a in ("country", "state"):
+            return c == a
+        home = city_country(answer)
+        return c == "city" and (home is None or city_country(candidate) == home)
     if label == "ORG":
         if answer.isupper() and " " not in answer:
             return candidate.isupper() and " " not in candidate
@@ -342,7 +351,7 @@ def _bank_for(answer: str, label: str) -> list[str]:
             return list(data["countries"])
         if kind == "state":
             return list(data["us_states"])
-        return list(data["capitals"]) + list(data["cities"])
+        return sorted(set(data["capitals"]) | set(data["cities"]))
     if label == "ORG" and identity(answer) in {identity(o) for o in data["organisations"]}:
         return list(data["organisations"])
     return []
@@ -358,8 +367,10 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
         return []  # an unlisted place may be spaCy's mistake ("Cisco"): no options for it
     person = label in ("PERSON",)
     surname_only = person and len(answer.split()) == 1
-    # The bank in an order of its own for each answer, so it is not always the A-countries.
+    # The bank in an order of its own for each answer, so it is not always the A-countries; its
+    # entries of the same sort (cities of the same country) first.
     bank = random.Random(identity(answer, label)).sample(_bank_for(answer, label), len(_bank_for(answer, label)))
+    bank.sort(key=lambda name: not _same_sort(name, answer, label))
     ordered: list[str] = []
     for source in (pool.document.get(label, ()), pool.build.get(label, ())):
         # spaCy tags some parties and works PERSON ("Civic Passion"): offer only people shown to be people.

@@ -27,6 +27,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
         if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             continue  # "the Sams continued": a family, not a person to name
+        if _owner_of_a_name(ent) or _spaced_hyphen(ent):
+            continue
         if _quoted(ent):
             continue  # a nickname or title in quotation marks ("The Katherinator"): trivia
         if _after(ent, DEMONSTRATIVES) or _region_of_place(ent):
@@ -89,6 +91,22 @@ def _region_of_place(ent: Span) -> bool:
             and doc[ent.start - 2].ent_type_ in ("GPE", "LOC", "FAC"))
 
 
+def _owner_of_a_name(ent: Span) -> bool:
+    # "the Smithsonian's National Air and Space Museum": the owner is part of a longer name.
+    doc = ent.doc
+    end = ent.end
+    if end < len(doc) and doc[end].text in ("'s", "’s", "'"):
+        end += 1
+    return end > ent.end and end < len(doc) and doc[end].ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT")
+
+
+def _spaced_hyphen(ent: Span) -> bool:
+    # "Scientology - owned": a hyphenated word the source split apart.
+    doc = ent.doc
+    return (ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].is_lower) or (
+        ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].is_lower)
+
+
 def _cut_short(ent: Span) -> bool:
     # "Home" of "Home Office", "American Revolution" of "Daughters of the American Revolution":
     # a capitalised name word right after the entity, or before it across "of the", means the
@@ -106,6 +124,9 @@ def _cut_short(ent: Span) -> bool:
 def _in_list(ent: Span) -> bool:
     # "Sweden, Belgium and England": blanking one of a list has several equally true answers.
     doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].pos_ == "PROPN" and (
+            doc[ent.start - 2].ent_type_ and doc[ent.start - 2].ent_type_ != "DATE"):
+        return True  # "ZTE Open, LG Fireweb": the last of a list
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
             doc[ent.end + 1].ent_type_ == ent.label_ or doc[ent.end + 1].pos_ == "PROPN"):
         return True  # "Windows, GNU/Linux and OS X"

@@ -55,6 +55,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "20,235 people": rote trivia, not what a reader takes away
         if label == "DURATION" and _relative(sent.doc, ent):
             continue  # "Two years later": when, relative to what the reader must find out
+        if ent.end < len(sent.doc) and sent.doc[ent.end].text == "-" and ent[-1].whitespace_:
+            continue  # "The six - member team": a compound the source split apart
         if _CHANGE_FROM.search(sent.text):
             continue  # "was _____, up 33% from $123 million": the answer can be worked out
         if _converted_after(sent.doc, ent):
