@@ -374,7 +374,9 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     ordered: list[str] = []
     for source in (pool.document.get(label, ()), pool.build.get(label, ())):
         # spaCy tags some parties and works PERSON ("Civic Passion"): offer only people shown to be people.
-        ordered.extend(c for c in source if _same_sort(c, answer, label) and (not person or c in pool.solid))
+        # Acronyms tagged ORG once ("CPU", "API") are no organisations either: named twice at least.
+        ordered.extend(c for c in source if _same_sort(c, answer, label) and (label not in ("PERSON", "ORG")
+                                                                            or c in pool.solid))
     ordered.extend(bank)
     # "Who said she felt ...?": only women are plausible, and only those the document shows as such.
     gendered = re.search(r"\b(she|her)\b|\b(he|his|him)\b", stem, re.I) if stem.startswith("Who ") else None

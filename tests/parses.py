@@ -254,3 +254,33 @@ Putin        PROPN NNP  dobj      3   Putin        I-PERSON
 .            PUNCT .    punct     3   .            O
 """
 
+
+DISAGREEING = """
+MicroMega    PROPN NNP  nsubj     1   MicroMega    B-ORG
+describe     VERB  VBP  ROOT      1   describe     O
+the          DET   DT   det       3   the          O
+judgement    NOUN  NN   dobj      1   judgement    O
+as           ADP   IN   prep      1   as           O
+historic     ADJ   JJ   pobj      4   historic     O
+in           ADP   IN   prep      1   in           O
+2015         NUM   CD   pobj      6   2015         B-DATE
+.            PUNCT .    punct     1   .            O
+"""
+
+LIFESPAN = """
+Norton       PROPN NNP  nsubj     9   Norton       B-PERSON
+(            PUNCT -LRB- punct    0   (            O
+1818         NUM   CD   appos     0   1818         B-DATE
+–            SYM   :    punct     2   –            O
+January      PROPN NNP  appos     2   January      B-DATE
+8            NUM   CD   nummod    4   8            I-DATE
+,            PUNCT ,    punct     4   ,            O
+1880         NUM   CD   nummod    4   1880         I-DATE
+)            PUNCT -RRB- punct    0   )            O
+was          AUX   VBD  ROOT      9   be           O
+a            DET   DT   det       11  a            O
+citizen      NOUN  NN   attr      9   citizen      O
+in           ADP   IN   prep      9   in           O
+1859         NUM   CD   pobj      12  1859         B-DATE
+.            PUNCT .    punct     9   .            O
+"""

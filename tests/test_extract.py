@@ -183,3 +183,13 @@ def test_ids_are_stable_and_tell_equal_answers_apart_by_order() -> None:
 def test_heads_of_state_after_their_title_are_not_asked() -> None:
     # "President _____" asks general knowledge, not the reading.
     assert "Joe Biden" not in answers(facts_of(parses.INTRO_BOTH), "name")
+
+
+def test_a_source_grammar_slip_is_not_printed() -> None:
+    # "MicroMega describe ...": a singular subject with a plural verb, copied from the article.
+    assert facts_of(parses.DISAGREEING) == []
+
+
+def test_dates_inside_brackets_are_asides() -> None:
+    facts = facts_of(parses.LIFESPAN)
+    assert answers(facts, "date") == ["1859"]

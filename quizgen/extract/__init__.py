@@ -23,7 +23,7 @@ from quizgen.readers import slugify
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MAX_PARAGRAPH_CHARS = 20_000  # longer blocks are cut at sentence ends so one Doc stays small
 
@@ -48,6 +48,14 @@ NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
 CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn")
 
 
+def _disagreeing_subject(root: Token) -> bool:
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if root.tag_ != "VBP" or len(subjects) != 1:
+        return False
+    subject = subjects[0]
+    return subject.tag_ in ("NN", "NNP") and not any(c.dep_ in ("conj", "cc") for c in subject.children)
+
+
 def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> bool:
     """Whole sentences only: a finite verb, not inside a quotation, no caption glued on."""
     root = sent.root
@@ -55,6 +63,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         return False
     if sent.text.lower().startswith(CONTEXT_OPENERS):
         return False
+    if _disagreeing_subject(root):
+        return False  # "The magazine MicroMega describe ...": the source's grammar slip would be printed
     text = paragraphs.get(offset, "")
     before = text[: sent.start_char]
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.

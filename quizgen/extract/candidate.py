@@ -60,6 +60,12 @@ def span_offsets(span: Span, offset: int) -> tuple[int, int]:
     return offset + span.start_char, offset + span.end_char
 
 
+def in_brackets(ent: Span) -> bool:
+    """Whether the span sits inside parentheses in its sentence ("(c. 1818 – January 8, 1880)")."""
+    before = ent.doc[ent.sent.start : ent.start]
+    return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+
+
 def subtree_span(token: Token) -> tuple[int, int]:
     """Token indices [start, end) of a token's subtree (contiguous in projective parses)."""
     return token.left_edge.i, token.right_edge.i + 1

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, span_offsets, strip_hedge
+from quizgen.extract.candidate import Candidate, in_brackets, span_offsets, strip_hedge
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -52,8 +52,8 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
         if before is not None and before.like_num and label in ("MONTH", "MONTH_YEAR"):
             continue  # "1 May 1904" cut to "May 1904": the day was left outside the entity
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
-        if before is not None and before.text == "(" and after is not None and after.text == ")":
-            continue  # "Sunday night (March 4)": an aside
+        if in_brackets(ent):
+            continue  # "Sunday night (March 4)", "(c. 1818 – January 8, 1880)": an aside
         if after is not None and after.text in ("-", "–", "—") and ent.end + 1 < len(sent.doc) and (
                 sent.doc[ent.end + 1].like_num):
             continue  # "1890 – 91": half of a range

@@ -60,7 +60,8 @@ GENERIC_WORDS = {
 }
 DEMONSTRATIVES = ("this", "that", "these", "those")
 EXAMPLE_CUES = ("such as", "including", "like", "e.g.", "include", "includes", "included")
-HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor")
+HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor",
+                        "creator", "founder", "co-founder", "ceo")  # "Facebook creator _____": general knowledge
 ATTRIBUTION_CUES = ("according to", "seen by", "reported by", "obtained by", "told", "tell", "tells")
 
 

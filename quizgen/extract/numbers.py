@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, span_offsets, strip_hedge
+from quizgen.extract.candidate import Candidate, in_brackets, span_offsets, strip_hedge
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -63,7 +63,10 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "over 3,000 metres (9,800 ft)": the conversion gives the answer away
         if _after_range_dash(sent.doc, ent):
             continue  # "1890 – 91": the second half of a range
-        if _in_parentheses(sent.doc, ent):
+        before = sent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.text in ("$", "€", "£") and before.whitespace_:
+            continue  # "$ 200": the source's spacing would be printed
+        if _in_parentheses(sent.doc, ent) or in_brackets(ent):
             continue  # "meat (8.8%), wood (6.2%)": one figure of a list, or an aside
         if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
             continue
