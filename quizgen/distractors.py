@@ -244,8 +244,9 @@ def _calendar_distractors(answer: str, label: str) -> list[str]:
     day = int(m["d1"] or m["d2"] or 1)
     year = int(m["year"]) if m["year"] else 2001  # a non-leap year: "February 29" is never made up
     out = []
-    shifts = ((0, 7), (1, 0), (-1, 0), (0, -7), (2, 0), (0, 14), (-2, 0)) if label != "MONTH_YEAR" else (
-        (1, 0), (-1, 0), (2, 0), (-2, 0), (12, 0), (-12, 0))
+    # Only the month moves, the day and year stay: options a week apart are trivia, and nudging a
+    # different part for each option leaves the answer as the one that shares parts with all.
+    shifts = ((1, 0), (-1, 0), (2, 0), (-2, 0), (3, 0), (-3, 0), (4, 0))
     for dm, dd in shifts:
         total = (year * 12 + month - 1) + dm
         y, mo = divmod(total, 12)
@@ -260,6 +261,9 @@ def _calendar_distractors(answer: str, label: str) -> list[str]:
             out.append(f"{d} {name}" + (f"{m['comma']} {y}" if m["year"] else ""))
         else:
             out.append(f"{name} {d}" + (f"{m['comma']} {y}" if m["year"] else ""))
+    if m["year"]:  # the same year for every option when the calendar allows, or the odd one out shows
+        same_year = [o for o in out if o.endswith(m["year"])]
+        out = same_year if len(same_year) >= N_DISTRACTORS else out
     return out
 
 

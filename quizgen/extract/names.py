@@ -125,6 +125,9 @@ def _cut_short(ent: Span) -> bool:
 def _in_list(ent: Span) -> bool:
     # "Sweden, Belgium and England": blanking one of a list has several equally true answers.
     doc = ent.doc
+    if ent.start >= 3 and doc[ent.start - 1].lower_ in ("and", "or") and doc[ent.start - 2].text[:1].isupper() and (
+            doc[ent.start - 3].text == ","):
+        return True  # "Architectural, Surveying, Planning and _____": the last of a list
     if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].pos_ == "PROPN" and (
             doc[ent.start - 2].ent_type_ and doc[ent.start - 2].ent_type_ != "DATE"):
         return True  # "ZTE Open, LG Fireweb": the last of a list

@@ -57,6 +57,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "Two years later": when, relative to what the reader must find out
         if ent.end < len(sent.doc) and sent.doc[ent.end].text == "-" and ent[-1].whitespace_:
             continue  # "The six - member team": a compound the source split apart
+        if "%" in text and len(re.findall(r"\d\s?%", sent.text)) >= 3:
+            continue  # "92% European and 7% Māori, the remaining 1%": the blank is a sum away
         if _CHANGE_FROM.search(sent.text):
             continue  # "was _____, up 33% from $123 million": the answer can be worked out
         if _converted_after(sent.doc, ent):
