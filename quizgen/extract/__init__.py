@@ -63,6 +63,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         return False
     if sent.text.lower().startswith(CONTEXT_OPENERS):
         return False
+    if re.search(r"\b\d+(st|nd|rd|th) minute\b", sent.text):
+        return False  # play-by-play of a match: who did what in which minute is not the story
     if _disagreeing_subject(root):
         return False  # "The magazine MicroMega describe ...": the source's grammar slip would be printed
     text = paragraphs.get(offset, "")

@@ -44,8 +44,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue
         if len(words) == 1 and words[0].lower() in GENERIC_WORDS:
             continue  # "the mantra of the Festival": a common noun, capitalised
-        if len(rest) <= 2 or (ent.label_ == "PERSON" and any(
-                not w[:1].isupper() and w not in NAME_PARTICLES for w in words)):
+        if len(rest) <= 2 or any(not w[:1].isupper() and not w[:1].isdigit() and w not in NAME_PARTICLES
+                                 and w not in ("and", "the", "for", "on", "upon", "&") for w in words):
             continue  # "SC"; "Rufinus at Aquileia" is a person and a place run together
         start = ent.start_char + dropped
         yield Candidate("name", ent.label_, offset + start, offset + start + len(rest), s_start, s_end)
@@ -129,8 +129,8 @@ def _in_list(ent: Span) -> bool:
             doc[ent.start - 3].text == ","):
         return True  # "Architectural, Surveying, Planning and _____": the last of a list
     if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].pos_ == "PROPN" and (
-            doc[ent.start - 2].ent_type_ and doc[ent.start - 2].ent_type_ != "DATE"):
-        return True  # "ZTE Open, LG Fireweb": the last of a list
+            doc[ent.start - 2].ent_type_ != "DATE") and ent.end < len(doc) and doc[ent.end].is_punct:
+        return True  # "Alcatel One Touch Fire, ZTE Open, LG Fireweb.": the last of a list
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
             doc[ent.end + 1].ent_type_ == ent.label_ or doc[ent.end + 1].pos_ == "PROPN"):
         return True  # "Windows, GNU/Linux and OS X"
