@@ -45,7 +45,8 @@ _GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z
 NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
                "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
 # Openings that point back to what came before: the sentence does not stand on its own.
-CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn")
+CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn",
+                   "at that time", "at the time", "in the first half", "in the second half", "the next day")
 
 
 def _disagreeing_subject(root: Token) -> bool:

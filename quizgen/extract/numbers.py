@@ -48,6 +48,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         text = ent.text[start - ent.start_char : end - ent.start_char]
         if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
             continue
+        if re.search(r"\bpoints?\b", sent.doc.text[ent.end_char : ent.end_char + 8], re.I) and label == "CARDINAL":
+            continue  # "winning _____ points": a rule of the game, not a fact of the story
         extra = [w for w in text.split()[1:] if w.lower() not in SCALE_WORDS]
         if len(extra) > 1:
             continue  # "13 school years": the blank would swallow the noun that says what it counts
