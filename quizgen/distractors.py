@@ -41,6 +41,7 @@ def _alias_index() -> dict[str, str]:
     return index
 
 
+@functools.lru_cache(maxsize=65536)
 def identity(text: str, label: str = "") -> str:
     """One key per thing named: aliases of a country or organisation and a person's surname forms agree."""
     norm = normalize_answer(text)
@@ -318,9 +319,19 @@ def _place_kinds() -> dict[str, str]:
     return kinds
 
 
+@functools.cache
+def _city_countries() -> dict[str, str]:
+    return {identity(k): v for k, v in banks()["city_countries"].items()}
+
+
+@functools.cache
+def _organisation_ids() -> frozenset[str]:
+    return frozenset(identity(o) for o in banks()["organisations"])
+
+
 def city_country(name: str) -> str | None:
     """The country of a city the banks know."""
-    return {identity(k): v for k, v in banks()["city_countries"].items()}.get(identity(name))
+    return _city_countries().get(identity(name))
 
 
 def place_kind(name: str) -> str:
@@ -356,7 +367,7 @@ def _bank_for(answer: str, label: str) -> list[str]:
         if kind == "state":
             return list(data["us_states"])
         return sorted(set(data["capitals"]) | set(data["cities"]))
-    if label == "ORG" and identity(answer) in {identity(o) for o in data["organisations"]}:
+    if label == "ORG" and identity(answer) in _organisation_ids():
         return list(data["organisations"])
     return []
 

@@ -477,15 +477,10 @@ def check_english(text: str, shown: str) -> None:
         raise NotEnglish(f"{shown} looks like {language}, not English (quizgen reads English documents)")
 
 
-_IDENT: list = []
-
-
 def _identifier():  # noqa: ANN202
-    if not _IDENT:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from quizgen.langid import identifier
 
-        _IDENT.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
-    return _IDENT[0]
+    return identifier()
 
 
 def read_documents(paths: Iterable[str], stdin: BinaryIO | None = None, *,

@@ -36,3 +36,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> objec
         if any(marker in reason.lower() for marker in _MISSING_MARKERS):
             report.outcome = "failed"
             report.longrepr = f"skipped under CI, where everything must be installed: {reason}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_quizgen_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test touches the real user folders (progress database, model cache), subprocesses included."""
+    if "QUIZGEN_HOME" not in os.environ:
+        os.environ["QUIZGEN_HOME"] = str(tmp_path_factory.mktemp("quizgen-home"))

@@ -1,0 +1,42 @@
+"""The language identifier's unpacked model cache: same answers, and a broken cache never breaks a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from py3langid import langid
+
+from quizgen import langid as qlangid
+
+SAMPLES = [
+    "Le président a dit que la France ne reculera pas devant les menaces de ses voisins.",
+    "Der Präsident sagte, dass Deutschland den Vertrag nicht unterschreiben werde.",
+    "President Joe Biden will speak to Russian President Vladimir Putin on Tuesday.",
+]
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QUIZGEN_HOME", str(tmp_path))
+    qlangid.identifier.cache_clear()
+    yield tmp_path
+    qlangid.identifier.cache_clear()
+
+
+def test_the_cached_model_answers_as_py3langid_does(home: Path) -> None:
+    reference = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    first = qlangid._from_cache(langid)  # unpacks into the cache
+    cached = list((home / "cache").glob("py3langid-*-model.npz"))
+    assert len(cached) == 1 and not list((home / "cache").glob(".quizgen-tmp-*"))
+    again = qlangid._from_cache(langid)  # reads the unpacked copy
+    for text in SAMPLES:
+        assert first.classify(text) == again.classify(text) == reference.classify(text)
+
+
+def test_a_corrupt_cache_falls_back_to_py3langid(home: Path) -> None:
+    (home / "cache").mkdir()
+    version = qlangid.importlib.metadata.version("py3langid")
+    (home / "cache" / f"py3langid-{version}-model.npz").write_bytes(b"not a model")
+    ident = qlangid.identifier()
+    assert ident.classify(SAMPLES[0])[0] == "fr"
