@@ -149,7 +149,7 @@ def number_distractors(answer: str, taken: set[str]) -> list[str]:
         return _decimal_distractors(pre, num + dec, post, taken)
     value = int(num.replace(",", ""))
     out = []
-    values = _nearby_values(value, bool(dec))
+    values = _nearby_values(value)
     if percent and value >= 20:
         # Percentages move in fives and stay at or under 100.
         values = [v for v in (value + 5, value - 5, value + 10, value - 10, value + 15, value - 15) if 0 < v <= 100]
@@ -192,7 +192,7 @@ def _nearby_small(value: int) -> list[int]:
     return [value + s for s in steps if value + s >= 2 and value + s != value]
 
 
-def _nearby_values(value: int, has_decimals: bool) -> list[int]:
+def _nearby_values(value: int) -> list[int]:
     if value < 20:
         return _nearby_small(value)
     digits = len(str(value))

@@ -92,7 +92,7 @@ def _position(verb: Token, sent: Span, offset: int, people: People) -> Candidate
         content_start=offset + _strip_quotes_start(content_span),
         content_end=offset + _strip_quotes_end(content_span),
         polarity=polarity,
-        who_question=_who_question(verb, sent, sp_start, sp_end, subject, c_end),
+        who_question=_who_question(verb, sent, sp_start, sp_end, c_end),
         speaker_kind=kind,
         quote_start=offset + quote[0] if quote else None,
         quote_end=offset + quote[1] if quote else None,
@@ -226,9 +226,7 @@ def _speaker(subject: Token, people: People) -> tuple[str, str, tuple[int, int]]
     return None
 
 
-def _who_question(
-    verb: Token, sent: Span, sp_start: int, sp_end: int, subject: Token, content_end: int
-) -> str | None:
+def _who_question(verb: Token, sent: Span, sp_start: int, sp_end: int, content_end: int) -> str | None:
     """'Who will reportedly demand ...?' for a subject speaker that stands before its verb."""
     doc = sent.doc
     if verb.tag_ == "VBG" or sp_end > verb.i:
