@@ -7,13 +7,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, chromium_command, dump_dom
 
 from quizgen.errors import OutputError
 from quizgen.export.html import render_html, write_html
@@ -21,7 +21,6 @@ from quizgen.model import BLANK, Document, Fact, Generator, Question, Quiz
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 # --- building quizzes by hand -------------------------------------------------------------------------
@@ -406,13 +405,8 @@ def chromium() -> Iterator[list[str]]:
     """The headless Chromium command line, with a fresh profile and no network chatter."""
     if CHROMIUM is None:
         pytest.skip("chromium is not installed")
-    profile = Path(tempfile.mkdtemp(prefix="quizgen-chromium-"))
-    yield [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-extensions", "--mute-audio", f"--user-data-dir={profile}",
-    ]
-    shutil.rmtree(profile, ignore_errors=True)
+    with chromium_command() as command:
+        yield command
 
 
 def print_pdf(chromium: list[str], html: Path, pdf: Path) -> None:
@@ -497,16 +491,6 @@ def test_no_question_is_split_across_pages(tmp_path: Path, chromium: list[str]) 
         assert len(where) == 1, n
         if n % 3:
             assert f"Option D of item {n}" in pages[where[0]], n  # the last option sits with its prompt
-
-
-def dump_dom(chromium: list[str], html: Path) -> tuple[str, str]:
-    """The DOM after Chromium loaded the page (and ran any script), and its log with console messages."""
-    run = subprocess.run(
-        [*chromium, "--enable-logging=stderr", "--v=0", "--dump-dom", html.as_uri()],
-        capture_output=True, text=True, timeout=90,
-    )
-    assert run.returncode == 0, run.stderr
-    return run.stdout, run.stderr
 
 
 @browser
