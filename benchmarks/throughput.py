@@ -1,12 +1,13 @@
 """Throughput benchmark: quizgen end to end against bare spaCy on the same texts.
 
-Run by hand:  python benchmarks/throughput.py [--jobs 2] [--only news|darwin|smith|split]
+Run by hand:  python benchmarks/throughput.py [--jobs 2] [--repeat N] [--only news|darwin|smith|split]
 
 For each corpus set (the news folder as one build, each book on its own) it runs, each in a fresh
 subprocess so peak memory is measured separately:
   bare     nlp.pipe over the same paragraphs, pipeline and batch size that quizgen uses
   quizgen  build_quiz plus write_outputs (json, apkg, html) into a temporary folder
-and prints words per second for both, their ratio, and the peak RSS of each process. With --jobs N
+and prints words per second for both, their ratio, and the peak RSS of each process. With --repeat N
+the two alternate N times and the medians are compared, with each pair's ratio beside them. With --jobs N
 it also times quizgen with N processes on the news folder and on a book split into 40 documents
 (a build of many documents), and checks the JSON is the same bytes as with one job. The pipeline is
 loaded before the clock starts in both configurations; reading files is inside quizgen's time only.
@@ -18,6 +19,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,22 +53,22 @@ def run_one(mode: str, paths: list[str], jobs: int, out: str | None) -> dict:
         batch_size = getattr(extract, "BATCH_SIZE", 64)
         texts = [t for doc in read_documents(paths) for _, t in paragraphs(doc.text)]
         words = sum(len(t.split()) for t in texts)
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(texts, batch_size=batch_size):
             pass
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     else:
         from quizgen.export import write_outputs
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         quiz = build_quiz(paths, settings, nlp=nlp)
         with tempfile.TemporaryDirectory() as tmp:
             write_outputs(quiz, Path(tmp), ["json", "apkg", "html"], timestamp=0)
             if out:
                 write_outputs(quiz, Path(out), ["json"], timestamp=0)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         words = sum(len(d.text.split()) for d in quiz.documents)
-    return {"words": words, "seconds": seconds, "rss_mb": peak_rss_mb()}
+    return {"words": words, "seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb()}
 
 
 def measure(mode: str, paths: list[str], jobs: int = 1, out: str | None = None) -> dict:
@@ -74,6 +76,8 @@ def measure(mode: str, paths: list[str], jobs: int = 1, out: str | None = None) 
     cmd = [sys.executable, __file__, "--child", mode, "--jobs", str(jobs), *(["--out", out] if out else []),
            *paths]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    # As an installed package runs: compiled modules are kept (some sandboxes turn that off).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if done.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr}")
@@ -93,13 +97,21 @@ def split_book(book: Path, parts: int, folder: Path) -> list[str]:
     return [str(folder)]
 
 
-def report(sets: dict[str, list[str]]) -> None:
-    print(f"{'set':<8} {'words':>8} {'bare w/s':>9} {'quizgen w/s':>11} {'ratio':>6} {'bare MB':>8} {'quizgen MB':>10}")
+def report(sets: dict[str, list[str]], repeat: int) -> None:
+    """Bare and quizgen runs alternate `repeat` times; the medians are compared (the machine is shared)."""
+    print(f"{'set':<8} {'words':>8} {'bare w/s':>9} {'quizgen w/s':>11} {'ratio':>6} {'ratios (each pair)':>20} "
+          f"{'cpu ratio':>9} {'bare MB':>8} {'quizgen MB':>10}")
     for name, paths in sets.items():
-        bare, full = measure("bare", paths), measure("quizgen", paths)
-        bare_rate, full_rate = bare["words"] / bare["seconds"], full["words"] / full["seconds"]
-        print(f"{name:<8} {full['words']:>8} {bare_rate:>9.0f} {full_rate:>11.0f} {full_rate / bare_rate:>6.2f} "
-              f"{bare['rss_mb']:>8.0f} {full['rss_mb']:>10.0f}", flush=True)
+        pairs = [(measure("bare", paths), measure("quizgen", paths)) for _ in range(repeat)]
+        bare_rates = [b["words"] / b["seconds"] for b, _ in pairs]
+        full_rates = [f["words"] / f["seconds"] for _, f in pairs]
+        bare_rate, full_rate = statistics.median(bare_rates), statistics.median(full_rates)
+        each = " ".join(f"{f / b:.2f}" for b, f in zip(bare_rates, full_rates, strict=True))
+        # CPU seconds of the process: less moved by other work on a shared machine than wall time.
+        cpu_ratio = statistics.median(b["cpu"] for b, _ in pairs) / statistics.median(f["cpu"] for _, f in pairs)
+        bare_mb, full_mb = max(b["rss_mb"] for b, _ in pairs), max(f["rss_mb"] for _, f in pairs)
+        print(f"{name:<8} {pairs[0][1]['words']:>8} {bare_rate:>9.0f} {full_rate:>11.0f} {full_rate / bare_rate:>6.2f} "
+              f"{each:>20} {cpu_ratio:>9.2f} {bare_mb:>8.0f} {full_mb:>10.0f}", flush=True)
 
 
 def report_jobs(sets: dict[str, list[str]], jobs: int) -> None:
@@ -117,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--only", action="append", choices=["news", "darwin", "smith", "split"])
+    parser.add_argument("--repeat", type=int, default=1, help="alternate bare and quizgen runs this many times")
     parser.add_argument("--child", choices=["bare", "quizgen"], help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
@@ -127,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only or ["news", "darwin", "smith", "split"])
     sets = {"news": [str(CORPUS / "news")]} | {k: [str(v)] for k, v in BOOKS.items()}
     print(f"nproc {os.cpu_count()}, python {sys.version.split()[0]}")
-    report({k: v for k, v in sets.items() if k in only})
+    report({k: v for k, v in sets.items() if k in only}, max(args.repeat, 1))
     if args.jobs > 1:
         with tempfile.TemporaryDirectory() as tmp:
             split = {"split": split_book(BOOKS["darwin"], 40, Path(tmp))} if "split" in only else {}

@@ -1,13 +1,14 @@
 """Language identification with py3langid, its model unpacked once into the user cache folder.
 
 py3langid ships its model LZMA-compressed and unpacks it in every process (about half a second, a
-large part of a short build). The unpacked copy is kept under the cache folder (`QUIZGEN_HOME/cache`
-when set), written atomically; any trouble with it falls back to py3langid's own loader.
+large part of a short build). The unpacked arrays are kept under the cache folder (`QUIZGEN_HOME/cache`
+when set) as one `.npy` file each, written atomically, and memory-mapped: a process reads only the
+pages its texts touch (about 10 ms instead of 100 ms for reading all 68 MB). Any trouble with the cache
+falls back to py3langid's own loader.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib.metadata
 import lzma
@@ -17,15 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-
-def cache_dir() -> Path:
-    """Where derived data is kept: QUIZGEN_HOME/cache, else the platform's user cache folder."""
-    home = os.environ.get("QUIZGEN_HOME")
-    if home:
-        return Path(home) / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("quizgen"))
+from quizgen.userdirs import cache_dir
 
 
 @functools.cache
@@ -39,25 +32,46 @@ def identifier() -> Any:
         return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
 
 
+ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
 def _from_cache(langid: Any) -> Any:
     import numpy as np
     from py3langid.modelio import _to_array
 
     version = importlib.metadata.version("py3langid")
-    cached = cache_dir() / f"py3langid-{version}-model.npz"
-    if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".quizgen-tmp-", suffix=".npz")
+    cached = cache_dir() / f"py3langid-{version}-model"
+    if not cached.is_dir():
+        _unpack(langid, cached)
+    data = {name: np.load(cached / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in ARRAYS}
+    nextmove = data["nextmove"]
+    # py3langid walks this table one entry at a time: a typed memoryview gives plain ints, as its array does.
+    typecode = _to_array(np.zeros(1, nextmove.dtype)).typecode
+    return langid.LanguageIdentifier(
+        data["ptc"], np.asarray(data["pc"]), data["classes"].tolist(),
+        memoryview(nextmove).cast("B").cast(typecode), data["out_feat"].tolist(),
+        norm_probs=True, tk_row=_to_array(data["nextmove_row"]),
+    )
+
+
+def _unpack(langid: Any, folder: Path) -> None:
+    """Unpack py3langid's compressed model into `folder`, one .npy per array, swapped in whole."""
+    import numpy as np
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".quizgen-tmp-"))
+    try:
+        packed = tmp / "model.npz"
+        with packed.open("wb") as out, lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src:
+            shutil.copyfileobj(src, out, length=1 << 20)
+        with np.load(packed, allow_pickle=False) as model:
+            for name in ARRAYS:
+                np.save(tmp / f"{name}.npy", model[name], allow_pickle=False)
+        packed.unlink()
         try:
-            with os.fdopen(fd, "wb") as out, lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src:
-                shutil.copyfileobj(src, out, length=1 << 20)
-            os.replace(tmp, cached)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-    with np.load(cached, allow_pickle=False) as data:
-        return langid.LanguageIdentifier(
-            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-            _to_array(data["nextmove"]), data["out_feat"].tolist(),
-            norm_probs=True, tk_row=_to_array(data["nextmove_row"]),
-        )
+            os.rename(tmp, folder)
+        except OSError:
+            if not folder.is_dir():  # another process may have won the race; otherwise a real error
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

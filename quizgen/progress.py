@@ -6,7 +6,6 @@ before the interrupt. Keyed by the question's stable id, so progress survives re
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,8 +17,8 @@ from types import TracebackType
 from fsrs import Card, Rating
 
 from quizgen.errors import OutputError
+from quizgen.userdirs import data_dir
 
-HOME_ENV = "QUIZGEN_HOME"
 DB_NAME = "progress.sqlite3"
 
 _SCHEMA = """
@@ -54,16 +53,6 @@ class CardState:
     last_rating: Rating
     reviews: int
     lapses: int
-
-
-def data_dir() -> Path:
-    """quizgen's user data folder: $QUIZGEN_HOME when set, else the platform's data folder."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("quizgen", appauthor=False))
 
 
 def default_db_path() -> Path:

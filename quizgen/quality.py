@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -55,11 +56,11 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
     if kind in ("name", "position"):
         # "deep fiords" beside a blank for Fiordland, "Canadian" for Canada: a shared stem.
         stems = {w[:5] for w in words if len(w) >= 6} if not answer.isupper() else set()
-        if any(w[:5] in stems for w in fold(visible).split() if len(w) >= 5):
+        if not stems.isdisjoint(_text_words(visible)[1]):
             return True
     if kind in ("name", "position") and len(words) >= 2:
         # "a Hebrew Gospel ... known today as the _____" (Gospel of the Hebrews): half its words show.
-        folded = set(fold(visible).split())
+        folded = _text_words(visible)[0]
         if sum(w in folded for w in words) * 2 >= len(words):
             return True
     if kind in ("name", "position") and " " not in answer and len(answer) >= 3:
@@ -72,6 +73,13 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
     # "_____ (NSS)": the acronym in the prompt spells out "Network Security Services".
     capitals = [w[0] for w in answer.split() if w[:1].isupper()]
     return len(capitals) >= 2 and re.search(rf"\b{''.join(capitals)}\b", visible) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words of `text`, and the five-letter stems of those with five letters or more."""
+    words = frozenset(fold(text).split())
+    return words, frozenset(w[:5] for w in words if len(w) >= 5)
 
 
 def question_flags(question: Question, label: str | None = None) -> list[str]:
@@ -116,10 +124,12 @@ def _option_flags(question: Question, label: str) -> list[str]:
 STOPWORDS = {"with", "from", "that", "this", "which", "their", "there", "about", "after", "before", "into"}
 
 
+@functools.lru_cache(maxsize=65536)
 def _number_value(text: str) -> float | None:
     from quizgen.distractors import WORD_VALUES
 
-    word = fold(text).split()[0] if fold(text) else ""
+    folded = fold(text)
+    word = folded.split()[0] if folded else ""
     if word in WORD_VALUES:
         return float(WORD_VALUES[word])
     match = re.match(r"\d+(?:_\d+)?", word)
@@ -131,7 +141,14 @@ def _same_number_shown(answer: str, visible: str) -> bool:
     value = _number_value(answer)
     if value is None:
         return False
-    return any(_number_value(word) == value for word in fold(visible).split())
+    return value in _number_values(visible)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_values(text: str) -> frozenset[float]:
+    """The values of the numbers written in `text`, in figures or words."""
+    values = (_number_value(word) for word in fold(text).split())
+    return frozenset(v for v in values if v is not None)
 
 
 def correct_is_longest(question: Question) -> bool:

@@ -27,16 +27,26 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_the_cached_model_answers_as_py3langid_does(home: Path) -> None:
     reference = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
     first = qlangid._from_cache(langid)  # unpacks into the cache
-    cached = list((home / "cache").glob("py3langid-*-model.npz"))
+    cached = list((home / "cache").glob("py3langid-*-model"))
     assert len(cached) == 1 and not list((home / "cache").glob(".quizgen-tmp-*"))
+    assert sorted(p.name for p in cached[0].iterdir()) == sorted(f"{a}.npy" for a in qlangid.ARRAYS)
     again = qlangid._from_cache(langid)  # reads the unpacked copy
     for text in SAMPLES:
         assert first.classify(text) == again.classify(text) == reference.classify(text)
 
 
 def test_a_corrupt_cache_falls_back_to_py3langid(home: Path) -> None:
-    (home / "cache").mkdir()
     version = qlangid.importlib.metadata.version("py3langid")
-    (home / "cache" / f"py3langid-{version}-model.npz").write_bytes(b"not a model")
+    folder = home / "cache" / f"py3langid-{version}-model"
+    folder.mkdir(parents=True)
+    for name in qlangid.ARRAYS:
+        (folder / f"{name}.npy").write_bytes(b"not a model")
     ident = qlangid.identifier()
     assert ident.classify(SAMPLES[0])[0] == "fr"
+
+
+def test_a_cache_missing_an_array_falls_back_to_py3langid(home: Path) -> None:
+    qlangid._from_cache(langid)
+    version = qlangid.importlib.metadata.version("py3langid")
+    (home / "cache" / f"py3langid-{version}-model" / "nextmove.npy").unlink()
+    assert qlangid.identifier().classify(SAMPLES[1])[0] == "de"

@@ -62,18 +62,20 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return False
-    if sent.text.lower().startswith(CONTEXT_OPENERS):
+    text = paragraphs.get(offset, "")
+    # Span.text joins its tokens one by one; the paragraph's own text is already at hand.
+    sent_text = text[sent.start_char : sent.end_char] if text else sent.text
+    if sent_text.lower().startswith(CONTEXT_OPENERS):
         return False
-    if re.search(r"\b\d+(st|nd|rd|th) minute\b", sent.text):
+    if re.search(r"\b\d+(st|nd|rd|th) minute\b", sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story
     if _disagreeing_subject(root):
         return False  # "The magazine MicroMega describe ...": the source's grammar slip would be printed
-    text = paragraphs.get(offset, "")
     before = text[: sent.start_char]
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
-    if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent.text):
+    if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent_text):
         return False
-    if len(re.findall(r"(?<![\w.])[B-HJ-Z](?![\w.])", sent.text)) >= 2 or "if and only if" in sent.text:
+    if len(re.findall(r"(?<![\w.])[B-HJ-Z](?![\w.])", sent_text)) >= 2 or "if and only if" in sent_text:
         return False  # "M is Hermitian if and only if (M is real)": variables, not facts
     # "Microsoft has replaced it with three newer versions": what "it" is lies in another sentence.
     for child in root.children:
@@ -89,7 +91,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
         return False
     # "Wong Kwok-kin of FTU In the Kowloon East ...": a caption run into the next sentence.
-    return not _GLUED.search(sent.text)
+    return not _GLUED.search(sent_text)
 
 
 class DocumentState:
