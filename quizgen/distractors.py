@@ -329,6 +329,13 @@ def _organisation_ids() -> frozenset[str]:
     return frozenset(identity(o) for o in banks()["organisations"])
 
 
+@functools.cache
+def cities_of(country: str) -> tuple[str, ...]:
+    """The cities the banks place in `country` ("Taipei" for Taiwan)."""
+    key = identity(country)
+    return tuple(sorted(city for city, c in banks()["city_countries"].items() if identity(c) == key))
+
+
 def city_country(name: str) -> str | None:
     """The country of a city the banks know."""
     return _city_countries().get(identity(name))

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quizgen.distractors import identity, is_alias, mentioned_in
+from quizgen.distractors import cities_of, identity, is_alias, mentioned_in
 from quizgen.forms import answer_form
 from quizgen.model import BLANK, Question, Quiz
 from quizgen.normalize import fold, normalize_answer
@@ -48,6 +48,8 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
         return True
     if kind == "number":
         return _same_number_shown(answer, visible)
+    if kind == "name" and any(mentioned_in(city, visible) for city in cities_of(answer)):
+        return True  # "the Taipei Lantern Festival ... in _____": Taiwan
     decade = re.fullmatch(r"(1\d{2}|20\d)0s", answer)
     if kind == "date" and decade:
         # "Between 1835 and 1862 ... in the _____" points at the 1830s.

@@ -53,9 +53,10 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     if fact.kind == "position":
         if fact.who_question and fact.speaker:
             forms.append((fact.who_question, fact.speaker, fact.start, fact.end, True))
-        if fact.quote_start is not None and fact.quote_end is not None:
-            forms.append(_cloze_form(fact, fact.quote_start, fact.quote_end))
-        elif fact.speaker and normalize_answer(fact.answer) == normalize_answer(fact.speaker) and (
+        # A quoted phrase is not blanked: "_____" for "serious consequences" asks for the wording of a
+        # stock phrase ("severe consequences" fits as well), which readers rejected nearly every time.
+        speaker_as_written = fact.speaker and normalize_answer(fact.answer) == normalize_answer(fact.speaker)
+        if fact.quote_start is None and speaker_as_written and (
                 (fact.label == "PERSON" and len(fact.speaker.split()) > 1) or _proper_group(fact.speaker)):
             # The speaker as written is the answer: "_____ said she felt Mohamed had been ...".
             forms.append(_cloze_form(fact, fact.start, fact.end))

@@ -284,3 +284,46 @@ in           ADP   IN   prep      9   in           O
 1859         NUM   CD   pobj      12  1859         B-DATE
 .            PUNCT .    punct     9   .            O
 """
+
+ATTRIBUTIVE_YEAR = """
+Turnout      NOUN  NN   nsubj     1   turnout      O
+was          AUX   VBD  ROOT      1   be           O
+higher       ADJ   JJR  acomp     1   high         O
+than         SCONJ IN   mark      8   than         O
+before       SCONJ IN   mark      8   before       O
+the          DET   DT   det       7   the          O
+2014         NUM   CD   nummod    7   2014         B-DATE
+protests     NOUN  NNS  nsubj     8   protest      O
+began        VERB  VBD  advcl     2   begin        O
+in           ADP   IN   prep      8   in           O
+the          DET   DT   det       11  the          O
+city         NOUN  NN   pobj      9   city         O
+.            PUNCT .    punct     1   .            O
+"""
+
+YEAR_OF_EVENT = """
+In           ADP   IN   prep      4   in           O
+2014         NUM   CD   pobj      0   2014         B-DATE
+,            PUNCT ,    punct     4   ,            O
+protests     NOUN  NNS  nsubj     4   protest      O
+began        VERB  VBD  ROOT      4   begin        O
+in           ADP   IN   prep      4   in           O
+the          DET   DT   det       7   the          O
+city         NOUN  NN   pobj      5   city         O
+after        ADP   IN   prep      4   after        O
+the          DET   DT   det       10  the          O
+election     NOUN  NN   pobj      8   election     O
+.            PUNCT .    punct     4   .            O
+"""
+
+MISSPELT = """
+The          DET   DT   det       1   the          O
+museum       NOUN  NN   nsubj     3   museum       O
+will         AUX   MD   aux       3   will         O
+recieve      VERB  VB   ROOT      3   recieve      O
+pilot        NOUN  NN   dobj      3   pilot        O
+seats        NOUN  NNS  dobj      3   seat         O
+in           ADP   IN   prep      3   in           O
+2012         NUM   CD   pobj      6   2012         B-DATE
+.            PUNCT .    punct     3   .            O
+"""

@@ -190,6 +190,18 @@ def test_a_source_grammar_slip_is_not_printed() -> None:
     assert facts_of(parses.DISAGREEING) == []
 
 
+def test_a_year_modifying_a_noun_is_not_asked() -> None:
+    # "before the _____ protests": "Umbrella" fits the blank as well as 2014.
+    assert answers(facts_of(parses.ATTRIBUTIVE_YEAR), "date") == []
+    assert answers(facts_of(parses.YEAR_OF_EVENT), "date") == ["2014"]
+
+
+def test_a_sentence_with_a_misspelling_is_not_asked() -> None:
+    # "will recieve ... in _____": the question would print the source's slip.
+    assert facts_of(parses.MISSPELT) == []
+    assert answers(facts_of(parses.MISSPELT.replace("recieve ", "receive ")), "date") == ["2012"]
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

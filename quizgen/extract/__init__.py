@@ -20,6 +20,7 @@ from quizgen.extract.positions import find_positions
 from quizgen.model import Document, Fact
 from quizgen.normalize import normalize_answer
 from quizgen.readers import slugify
+from quizgen.spelling import misspelt_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,6 +70,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         return False
     if re.search(r"\b\d+(st|nd|rd|th) minute\b", sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story
+    if misspelt_words(re.findall(r"[A-Za-z]+", sent_text)):
+        return False  # "recieve": the question would print the source's slip
     if _disagreeing_subject(root):
         return False  # "The magazine MicroMega describe ...": the source's grammar slip would be printed
     before = text[: sent.start_char]
@@ -87,6 +90,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         if child.dep_ == "nsubj" and word == "it" and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children):
             return False
+    if any(t.dep_ == "det" and t.lower_ in ("these", "those") for t in sent):
+        return False  # "what those consequences will be": which ones were named in another sentence
     # A sentence that opens inside a quotation is a quoted fragment without its speaker.
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
         return False

@@ -57,7 +57,17 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
         if after is not None and after.text in ("-", "–", "—") and ent.end + 1 < len(sent.doc) and (
                 sent.doc[ent.end + 1].like_num):
             continue  # "1890 – 91": half of a range
+        if label == "YEAR" and _attributive(ent):
+            continue  # "before the 2014 protests": a name ("Umbrella") fits the blank as well
         as_at = before is not None and before.lower_ in ("at", "of") and ent.start >= 2
         if as_at and sent.doc[ent.start - 2].lower_ == "as":
             continue  # "as at June 2018": the date of a figure, not an event
         yield Candidate("date", label, offset + start, offset + start + len(rest), s_start, s_end)
+
+
+def _attributive(ent: Span) -> bool:
+    """Whether a year modifies the noun after it ("the 2014 protests", "its 2012 report")."""
+    token = ent.root
+    head = token.head
+    return (token.dep_ in ("compound", "nummod", "amod", "nmod") and head.i > token.i
+            and head.pos_ in ("NOUN", "PROPN"))

@@ -137,6 +137,9 @@ def _in_list(ent: Span) -> bool:
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
             doc[ent.end + 1].ent_type_ == ent.label_ or doc[ent.end + 1].pos_ == "PROPN"):
         return True  # "Windows, GNU/Linux and OS X"
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].text[:1].isupper() and (
+            doc[ent.end + 2].text[:1].isupper()):
+        return True  # "Boy, The World's Fastest Indian, Once Were Warriors": the next of a list of titles
     root = ent.root
     if root.dep_ == "conj" and root.head.ent_type_:
         return True

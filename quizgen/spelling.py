@@ -1,0 +1,111 @@
+"""Misspelt words in a source sentence ("recieve", "Technlogy"), found with pyspellchecker's word list.
+
+quizgen prints sentences as written, so a sentence with a slip in it makes a question a teacher would
+have to correct: such sentences are not asked. A word counts as misspelt only when it is unknown
+(British spellings are known) and a long common English word with one letter left out or two letters
+swapped ("Technlogy", "recieve"). Other edits are not trusted: "Blinken" is one letter from "blinked",
+"codec" from "coded".
+
+pyspellchecker ships its list gzipped as JSON (0.13 s to load); the words are kept, most frequent
+first, as plain text in the cache folder (25 ms), written atomically. Any trouble with the cache falls
+back to pyspellchecker's own loader.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import os
+import string
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from quizgen.userdirs import cache_dir
+
+COMMON_WORDS = 40_000  # the most frequent words of the list: what a slip is corrected to
+MIN_LENGTH = 4
+MIN_FIX = 7
+MIN_CAPITALISED_FIX = 8
+
+
+@functools.cache
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(every known word, the common ones), lower case."""
+    try:
+        words = _from_cache()
+    except Exception:  # noqa: BLE001 - a cache problem must never stop a build
+        words = _from_package()
+    return frozenset(words), frozenset(words[:COMMON_WORDS])
+
+
+def _from_package() -> list[str]:
+    from spellchecker import SpellChecker
+
+    counts = SpellChecker(language="en").word_frequency.dictionary
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+def _from_cache() -> list[str]:
+    version = importlib.metadata.version("pyspellchecker")
+    cached = cache_dir() / f"pyspellchecker-{version}-en.txt"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".quizgen-tmp-", suffix=".txt")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write("\n".join(_from_package()))
+            os.replace(tmp, cached)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    words = cached.read_text("utf-8").split("\n")
+    if len(words) < COMMON_WORDS:
+        raise ValueError(f"{cached} is incomplete")
+    return words
+
+
+def _edits(word: str) -> Iterable[tuple[str, str]]:
+    """(kind, variant) for every string one edit from `word` over a-z."""
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            yield "drop", left + right[1:]
+        if len(right) > 1:
+            yield "swap", left + right[1] + right[0] + right[2:]
+        for c in string.ascii_lowercase:
+            yield "add", left + c + right
+            if right:
+                yield "change", left + c + right[1:]
+
+
+# British spellings the (American) list lacks: "centre", "colour", "organised", "defence", "ischaemic".
+BRITISH = (("re", "er"), ("our", "or"), ("is", "iz"), ("ys", "yz"), ("ence", "ense"), ("ae", "e"), ("oe", "e"),
+           ("ll", "l"), ("ogue", "og"))
+
+
+def _known(word: str, known: frozenset[str]) -> bool:
+    if word in known:
+        return True
+    return any(old in word and word.replace(old, new) in known for old, new in BRITISH)
+
+
+def is_misspelt(word: str) -> bool:
+    """Whether `word`, as written in a sentence, is a slip for a common English word.
+
+    Only the usual slips of a careful writer count: a letter left out ("anniversay") or two letters
+    swapped ("recieve"), and only when the word meant is long enough (7 letters; 8 when capitalised,
+    so names are spared) for the fix to be certain.
+    """
+    if len(word) < MIN_LENGTH or not word.isascii() or not word.isalpha() or word.isupper():
+        return False
+    known, common = _word_lists()
+    lower = word.lower()
+    if _known(lower, known):
+        return False
+    shortest = MIN_CAPITALISED_FIX if word[0].isupper() else MIN_FIX
+    return any(kind in ("add", "swap") and len(v) >= shortest and v in common for kind, v in _edits(lower))
+
+
+def misspelt_words(words: Iterable[str]) -> list[str]:
+    """The words of `words` that are slips (see `is_misspelt`), in order."""
+    return [w for w in words if is_misspelt(w)]

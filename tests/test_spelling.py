@@ -1,0 +1,43 @@
+"""Which words count as a source's slips: a table of real words, names and slips from the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.spelling import is_misspelt
+
+SLIPS = ["recieve", "anniversay", "Technlogy", "govermnent", "aquire", "concurent"]
+NOT_SLIPS = [
+    "receive", "Blinken", "Kamen", "Zelensky", "codec", "crypto", "apps", "localist", "reposted",
+    "centre", "colour", "organised", "defence", "ischaemic", "travelled", "catalogue", "kilometres",
+    "haka", "waka", "NATO", "didn", "Taipei", "2014", "co-founder", "café",
+]
+
+
+@pytest.mark.parametrize("word", SLIPS)
+def test_slips_are_found(word: str) -> None:
+    assert is_misspelt(word)
+
+
+@pytest.mark.parametrize("word", NOT_SLIPS)
+def test_real_words_names_and_british_spellings_are_not_slips(word: str) -> None:
+    assert not is_misspelt(word)
+
+
+def test_the_cached_list_is_written_once_and_a_broken_one_falls_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizgen import spelling
+
+    monkeypatch.setenv("QUIZGEN_HOME", str(tmp_path))
+    spelling._word_lists.cache_clear()
+    try:
+        known, common = spelling._word_lists()
+        cached = list((tmp_path / "cache").glob("pyspellchecker-*-en.txt"))
+        assert len(cached) == 1 and "receive" in known and "receive" in common
+        cached[0].write_text("truncated\n", "utf-8")
+        spelling._word_lists.cache_clear()
+        assert spelling.is_misspelt("recieve") and not spelling.is_misspelt("receive")
+    finally:
+        spelling._word_lists.cache_clear()
