@@ -365,12 +365,19 @@ def _same_sort(candidate: str, answer: str, label: str) -> bool:
     return True
 
 
+def _names_a_country(text: str) -> bool:
+    words = re.findall(r"[A-Z][\w.'-]*", text)
+    return any(place_kind(" ".join(words[i:i + n])) == "country" for n in (1, 2, 3) for i in range(len(words)))
+
+
 def _bank_for(answer: str, label: str) -> list[str]:
     data = banks()
     if label == "GPE":
         kind = place_kind(answer)
         if kind == "country":
-            return list(data["countries"])
+            # "Georgia" could be read as the state: no certain wrong answer.
+            states = {identity(s) for s in data["us_states"]}
+            return [c for c in data["countries"] if identity(c) not in states]
         if kind == "state":
             return list(data["us_states"])
         return sorted(set(data["capitals"]) | set(data["cities"]))
@@ -380,11 +387,13 @@ def _bank_for(answer: str, label: str) -> list[str]:
 
 
 def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list[str]:
-    """Same entity type: the document's names first, then the build's, then the built-in banks."""
+    """Same entity type: the document's names first, then (places, groups) the build's, then the banks."""
     if label not in MC_NAME_LABELS and label != "GROUP":
         return []
     if label == "PERSON" and _NATIONALITY_CUE.search(stem):
         return []  # "Tunisia's goalkeeper _____": options from other teams would give it away
+    if label == "PERSON" and not stem.startswith("Who ") and _names_a_country(stem):
+        return []  # "England opened the scoring, when _____ scored": only one option plays for England
     if label == "GPE" and place_kind(answer) == "unknown":
         return []  # an unlisted place may be spaCy's mistake ("Cisco"): no options for it
     person = label in ("PERSON",)
@@ -394,7 +403,10 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     bank = random.Random(identity(answer, label)).sample(_bank_for(answer, label), len(_bank_for(answer, label)))
     bank.sort(key=lambda name: not _same_sort(name, answer, label))
     ordered: list[str] = []
-    for source in (pool.document.get(label, ()), pool.build.get(label, ())):
+    # People and organisations only from the same document: a footballer from another article among
+    # England's players, or Mozilla's founder among New Zealand's explorers, is wrong in context.
+    sources = (pool.document,) if label in ("PERSON", "ORG") else (pool.document, pool.build)
+    for source in (s.get(label, ()) for s in sources):
         # spaCy tags some parties and works PERSON ("Civic Passion"): offer only people shown to be people.
         # Acronyms tagged ORG once ("CPU", "API") are no organisations either: named twice at least.
         ordered.extend(c for c in source if _same_sort(c, answer, label) and (label not in ("PERSON", "ORG")

@@ -327,3 +327,34 @@ in           ADP   IN   prep      3   in           O
 2012         NUM   CD   pobj      6   2012         B-DATE
 .            PUNCT .    punct     3   .            O
 """
+
+SPREAD = """
+Physicians   NOUN  NNS  nsubj     4   physician    O
+all          ADV   RB   advmod    2   all          O
+over         ADP   IN   prep      0   over         O
+Europe       PROPN NNP  pobj      2   Europe       B-LOC
+measured     VERB  VBD  ROOT      4   measure      O
+blood        NOUN  NN   compound  6   blood        O
+pressure     NOUN  NN   dobj      4   pressure     O
+in           ADP   IN   prep      4   in           O
+1733         NUM   CD   pobj      7   1733         B-DATE
+.            PUNCT .    punct     4   .            O
+"""
+
+TITLE_LIST = """
+The          DET   DT   det       1   the          O
+films        NOUN  NNS  nsubj     2   film         O
+are          AUX   VBP  ROOT      2   be           O
+Boy          PROPN NNP  attr      2   Boy          B-WORK_OF_ART
+,            PUNCT ,    punct     3   ,            O
+The          DET   DT   det       6   the          O
+World        PROPN NNP  poss      9   World        B-ORG
+'s           PART  POS  case      6   's           O
+Fastest      PROPN NNP  compound  9   Fastest      B-ORG
+Indian       PROPN NNP  appos     3   Indian       I-ORG
+,            PUNCT ,    punct     9   ,            O
+Once         ADV   RB   advmod    12  once         O
+Were         PROPN NNP  compound  13  Were         O
+Warriors     PROPN NNP  appos     9   Warriors     O
+.            PUNCT .    punct     2   .            O
+"""

@@ -102,6 +102,35 @@ def test_person_distractors_come_from_the_document_in_the_answers_form() -> None
     assert set(surnames) == {"Blinken", "Peskov", "Biden", "Zelensky"}
 
 
+def test_people_from_other_documents_are_never_offered() -> None:
+    # A folder build: the footballer's article has one other player; the clock article's people
+    # are in the build's pool but would be wrong in context.
+    pool = NamePool({"PERSON": ("Andreas Granqvist",)}, {"PERSON": ("Ahmed Mohamed", "Amneh Jafari", "John Key")},
+                    solid=frozenset({"Andreas Granqvist", "Ahmed Mohamed", "Amneh Jafari", "John Key"}))
+    assert name_distractors("Harry Kane", "PERSON", pool, "Then _____ scored a close-ranged shot.") == [
+        "Andreas Granqvist"]
+    # Places still come from the build and the banks.
+    places = NamePool({}, {"GPE": ("Toronto",)})
+    assert "Toronto" in name_distractors("Ottawa", "GPE", places, "The expo moved to _____ in May.")
+
+
+def test_a_country_in_the_stem_means_no_person_options() -> None:
+    people = ("Andreas Granqvist", "Hwang Hee-chan", "Hernan Dario Gomez", "Romelu Lukaku")
+    pool = NamePool({"PERSON": people}, {}, solid=frozenset(people))
+    assert name_distractors("Harry Kane", "PERSON", pool, "Then England opened the scoring, when _____ scored.") == []
+    assert len(name_distractors("Harry Kane", "PERSON", pool, "Then _____ scored a close-ranged shot.")) == 4
+    # A "Who" question has no cloze form to fall back on: it keeps its options.
+    assert name_distractors("Harry Kane", "PERSON", pool, "Who scored first for England?")
+
+
+def test_country_options_leave_out_names_that_are_also_states() -> None:
+    from quizgen.distractors import _bank_for, banks
+
+    assert "Georgia" in banks()["countries"]
+    bank = _bank_for("India", "GPE")
+    assert "Switzerland" in bank and "Georgia" not in bank
+
+
 def test_country_distractors_fall_back_to_the_bank_without_aliases() -> None:
     pool = NamePool({"GPE": ("U.S.", "United States")}, {})
     got = name_distractors("America", "GPE", pool, "Troops left _____ in August.")

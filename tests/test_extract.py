@@ -202,6 +202,16 @@ def test_a_sentence_with_a_misspelling_is_not_asked() -> None:
     assert answers(facts_of(parses.MISSPELT.replace("recieve ", "receive ")), "date") == ["2012"]
 
 
+def test_places_after_all_over_are_not_asked() -> None:
+    # "Physicians all over _____": "the world" fits the blank as well.
+    assert answers(facts_of(parses.SPREAD), "name") == []
+    assert answers(facts_of(parses.SPREAD), "date") == ["1733"]
+
+
+def test_a_title_followed_by_more_titles_is_a_list_item() -> None:
+    assert "Fastest Indian" not in answers(facts_of(parses.TITLE_LIST), "name")
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

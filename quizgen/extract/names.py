@@ -25,6 +25,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # a source, or a name used as a modifier ("the Biden administration")
         if ent.label_ == "GPE" and _after(ent, WELL_KNOWN_SEATS):
             continue  # "Google headquarters in _____", "the nation's capital, _____": general knowledge
+        if ent.label_ in ("GPE", "LOC") and _after(ent, SPREAD_CUES):
+            continue  # "physicians all over _____": "the world" fits as well
         if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
         if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
@@ -62,6 +64,7 @@ GENERIC_WORDS = {
 }
 DEMONSTRATIVES = ("this", "that", "these", "those")
 WELL_KNOWN_SEATS = ("headquarters in", "headquartered in", "capital ,", "capital of", "capital is")
+SPREAD_CUES = ("all over", "throughout", "across", "around", "all around")
 EXAMPLE_CUES = ("such as", "including", "like", "e.g.", "include", "includes", "included")
 HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor",
                         "creator", "founder", "co-founder", "ceo")  # "Facebook creator _____": general knowledge
