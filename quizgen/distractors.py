@@ -303,6 +303,14 @@ def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
 
 _NATIONALITY_CUE = re.compile(
     r"\b[A-Z][a-z]+(?:'s|(?:ish|ian|ese|ean|ic|ch|i|an))\s+(?:[a-z-]+\s+){0,2}" + re.escape(BLANK))
+ROLE_WORDS = (
+    "professor", "academic", "spokesman", "spokeswoman", "spokesperson", "goalkeeper", "striker", "captain",
+    "coach", "manager", "minister", "secretary", "director", "chairman", "chairwoman", "chair", "president",
+    "founder", "executive", "ceo", "leader", "author", "writer", "actor", "actress", "singer", "player",
+    "judge", "lawyer", "attorney", "general", "governor", "mayor", "senator", "officer", "editor", "analyst",
+    "researcher", "scientist", "student", "teacher", "composer", "artist", "bishop", "priest", "pope",
+)
+_ROLE_BEFORE_BLANK = re.compile(rf"\b(?:{'|'.join(ROLE_WORDS)})\s+{re.escape(BLANK)}", re.I)
 MC_NAME_LABELS = ("PERSON", "GPE", "ORG")  # other names (works, products, places) stay cloze-only
 
 
@@ -387,11 +395,13 @@ def _bank_for(answer: str, label: str) -> list[str]:
 
 
 def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list[str]:
-    """Same entity type: the document's names first, then (places, groups) the build's, then the banks."""
+    """Same entity type: the document's names (places also the build's), then the built-in banks."""
     if label not in MC_NAME_LABELS and label != "GROUP":
         return []
     if label == "PERSON" and _NATIONALITY_CUE.search(stem):
         return []  # "Tunisia's goalkeeper _____": options from other teams would give it away
+    if label == "PERSON" and _ROLE_BEFORE_BLANK.search(stem):
+        return []  # "professor _____": options must all be professors, and the document rarely has three
     if label == "PERSON" and not stem.startswith("Who ") and _names_a_country(stem):
         return []  # "England opened the scoring, when _____ scored": only one option plays for England
     if label == "GPE" and place_kind(answer) == "unknown":
@@ -403,9 +413,10 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
     bank = random.Random(identity(answer, label)).sample(_bank_for(answer, label), len(_bank_for(answer, label)))
     bank.sort(key=lambda name: not _same_sort(name, answer, label))
     ordered: list[str] = []
-    # People and organisations only from the same document: a footballer from another article among
-    # England's players, or Mozilla's founder among New Zealand's explorers, is wrong in context.
-    sources = (pool.document,) if label in ("PERSON", "ORG") else (pool.document, pool.build)
+    # People, organisations and groups only from the same document: a footballer from another article
+    # among England's players, or a composer among the people who could have named Mozilla, is wrong
+    # in context. Places also come from the rest of the build and the banks.
+    sources = (pool.document,) if label in ("PERSON", "ORG", "GROUP") else (pool.document, pool.build)
     for source in (s.get(label, ()) for s in sources):
         # spaCy tags some parties and works PERSON ("Civic Passion"): offer only people shown to be people.
         # Acronyms tagged ORG once ("CPU", "API") are no organisations either: named twice at least.

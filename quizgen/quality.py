@@ -69,6 +69,9 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
         # Case-sensitive: "XUL" in "XULRunner" gives it away, "SWIFT" in "swiftly" does not.
         if re.search(rf"\w{re.escape(answer)}|{re.escape(answer)}\w", visible):
             return True
+        # "(XPCOM, HTML, CSS, XUL)" beside a blank for XULRunner: the start of the name is shown.
+        if any(answer.startswith(w) and len(w) >= 3 for w in re.findall(r"\b[A-Z][\w-]*", visible) if w != answer):
+            return True
         if answer.isupper() and 2 <= len(answer) <= 6:
             initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", visible))
             return answer in initials

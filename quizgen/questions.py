@@ -51,7 +51,9 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     if fact.kind == "name" and title and mentioned_in(fact.answer, title, fact.label):
         return []  # "The 22nd _____ took place ..." when the title names the event: nothing to recall
     if fact.kind == "position":
-        if fact.who_question and fact.speaker:
+        # "Who ...?" only when the sentence names the speaker: "The Russian president" is Putin only to
+        # a reader of the whole article.
+        if fact.who_question and fact.speaker and mentioned_in(fact.speaker, fact.sentence, fact.label):
             forms.append((fact.who_question, fact.speaker, fact.start, fact.end, True))
         # A quoted phrase is not blanked: "_____" for "serious consequences" asks for the wording of a
         # stock phrase ("severe consequences" fits as well), which readers rejected nearly every time.

@@ -24,7 +24,6 @@ from pathlib import Path
 from quizgen.userdirs import cache_dir
 
 COMMON_WORDS = 40_000  # the most frequent words of the list: what a slip is corrected to
-MIN_LENGTH = 4
 MIN_FIX = 7
 MIN_CAPITALISED_FIX = 8
 
@@ -64,18 +63,14 @@ def _from_cache() -> list[str]:
     return words
 
 
-def _edits(word: str) -> Iterable[tuple[str, str]]:
-    """(kind, variant) for every string one edit from `word` over a-z."""
+def _slip_fixes(word: str) -> Iterable[str]:
+    """Every string that adds one letter (a-z) to `word` or swaps two neighbouring letters of it."""
     for i in range(len(word) + 1):
         left, right = word[:i], word[i:]
-        if right:
-            yield "drop", left + right[1:]
         if len(right) > 1:
-            yield "swap", left + right[1] + right[0] + right[2:]
+            yield left + right[1] + right[0] + right[2:]
         for c in string.ascii_lowercase:
-            yield "add", left + c + right
-            if right:
-                yield "change", left + c + right[1:]
+            yield left + c + right
 
 
 # British spellings the (American) list lacks: "centre", "colour", "organised", "defence", "ischaemic".
@@ -89,6 +84,7 @@ def _known(word: str, known: frozenset[str]) -> bool:
     return any(old in word and word.replace(old, new) in known for old, new in BRITISH)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_misspelt(word: str) -> bool:
     """Whether `word`, as written in a sentence, is a slip for a common English word.
 
@@ -96,14 +92,14 @@ def is_misspelt(word: str) -> bool:
     swapped ("recieve"), and only when the word meant is long enough (7 letters; 8 when capitalised,
     so names are spared) for the fix to be certain.
     """
-    if len(word) < MIN_LENGTH or not word.isascii() or not word.isalpha() or word.isupper():
+    shortest = MIN_CAPITALISED_FIX if word[:1].isupper() else MIN_FIX
+    if len(word) < shortest - 1 or not word.isascii() or not word.isalpha() or word.isupper():
         return False
     known, common = _word_lists()
     lower = word.lower()
     if _known(lower, known):
         return False
-    shortest = MIN_CAPITALISED_FIX if word[0].isupper() else MIN_FIX
-    return any(kind in ("add", "swap") and len(v) >= shortest and v in common for kind, v in _edits(lower))
+    return any(len(fix) >= shortest and fix in common for fix in _slip_fixes(lower))
 
 
 def misspelt_words(words: Iterable[str]) -> list[str]:

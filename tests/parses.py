@@ -358,3 +358,50 @@ Were         PROPN NNP  compound  13  Were         O
 Warriors     PROPN NNP  appos     9   Warriors     O
 .            PUNCT .    punct     2   .            O
 """
+
+COMMA_BEFORE_VERB = """
+The          DET   DT   det       2   the          O
+firm         NOUN  NN   compound  2   firm         O
+Secunia.com  PROPN NNP  nsubj     5   Secunia.com  B-ORG
+,            PUNCT ,    punct     2   ,            O
+has          AUX   VBZ  aux       5   have         O
+said         VERB  VBN  ROOT      5   say          O
+that         SCONJ IN   mark      8   that         O
+IE6          PROPN NNP  nsubj     8   IE6          B-PRODUCT
+has          VERB  VBZ  ccomp     5   have         O
+277          NUM   CD   nummod    10  277          B-CARDINAL
+vulnerabilities NOUN NNS dobj     8   vulnerability O
+.            PUNCT .    punct     5   .            O
+"""
+
+JOINED_SUBJECT = """
+New          PROPN NNP  compound  1   New          B-GPE
+Zealand      PROPN NNP  poss      3   Zealand      I-GPE
+'s           PART  POS  case      1   's           I-GPE
+isolation    NOUN  NN   nsubj     12  isolation    O
+for          ADP   IN   prep      3   for          O
+80           NUM   CD   compound  6   80           B-DATE
+million      NUM   CD   nummod    7   million      I-DATE
+years        NOUN  NNS  pobj      4   year         I-DATE
+and          CCONJ CC   cc        3   and          O
+island       NOUN  NN   compound  10  island       O
+biogeography NOUN  NN   conj      3   biogeography O
+has          AUX   VBZ  aux       12  have         O
+influenced   VERB  VBN  ROOT      12  influence    O
+evolution    NOUN  NN   dobj      12  evolution    O
+.            PUNCT .    punct     12  .            O
+"""
+
+THIS_CONSTITUENCY = """
+Junius       PROPN NNP  compound  1   Junius       B-PERSON
+Ho           PROPN NNP  nsubj     2   Ho           I-PERSON
+defeated     VERB  VBD  ROOT      2   defeat       O
+Lee          PROPN NNP  dobj      2   Lee          B-PERSON
+in           ADP   IN   prep      2   in           O
+this         DET   DT   det       6   this         O
+constituency NOUN  NN   pobj      4   constituency O
+by           ADP   IN   prep      2   by           O
+5000         NUM   CD   nummod    9   5000         B-CARDINAL
+votes        NOUN  NNS  pobj      7   vote         O
+.            PUNCT .    punct     2   .            O
+"""

@@ -123,6 +123,13 @@ def test_a_country_in_the_stem_means_no_person_options() -> None:
     assert name_distractors("Harry Kane", "PERSON", pool, "Who scored first for England?")
 
 
+def test_a_role_before_the_blank_means_no_person_options() -> None:
+    people = ("Sehar Memon", "Amneh Jafari", "Ahmed Mohamed", "Marc Lamont Hill")
+    pool = NamePool({"PERSON": people}, {}, solid=frozenset(people))
+    assert name_distractors("Marc Lamont Hill", "PERSON", pool, "American academic and professor _____ said.") == []
+    assert len(name_distractors("Marc Lamont Hill", "PERSON", pool, "Later, _____ said it was right.")) == 3
+
+
 def test_country_options_leave_out_names_that_are_also_states() -> None:
     from quizgen.distractors import _bank_for, banks
 

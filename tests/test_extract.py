@@ -212,6 +212,22 @@ def test_a_title_followed_by_more_titles_is_a_list_item() -> None:
     assert "Fastest Indian" not in answers(facts_of(parses.TITLE_LIST), "name")
 
 
+def test_this_with_a_noun_named_elsewhere_is_not_asked() -> None:
+    # "in this constituency": which one was named in another sentence.
+    assert facts_of(parses.THIS_CONSTITUENCY) == []
+    this_year = parses.THIS_CONSTITUENCY.replace("constituency NOUN  NN   pobj      4   constituency",
+                                                 "year         NOUN  NN   pobj      4   year        ")
+    assert answers(facts_of(this_year), "number") == ["5000"]
+
+
+def test_what_is_true_only_currently_is_not_asked() -> None:
+    last = ".            PUNCT .    punct     4   .            O"
+    currently = parses.YEAR_OF_EVENT.replace(last, f"currently    ADV   RB   advmod    4   currently    O\n{last}")
+    assert answers(facts_of(parses.YEAR_OF_EVENT), "date") == ["2014"]
+    assert "currently" in parse(currently, english_vocab()).text
+    assert facts_of(currently) == []
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

@@ -205,6 +205,34 @@ def test_news_positions_have_speaker_and_content(news_quizzes: list[Quiz], seed_
     for fact in facts:
         assert fact.speaker and fact.content and fact.content in fact.sentence
     who = [q for q in all_questions([*news_quizzes, seed_quiz]) if q.prompt.startswith("Who ")]
-    assert who, "no Who question in the news corpus"
     for q in who:
         assert q.prompt.endswith("?") and not answer_shown(q.answer, q.kind, q.prompt)
+
+
+COUNCIL = """Springfield council votes on the new bridge
+
+The council of Springfield met on Monday to vote on the new bridge over the Green River.
+
+Maria Lopez said that the new bridge would open to traffic in the spring of 2025.
+
+John Smith said that the work on the bridge would cost about 40 million dollars.
+
+Anna Kowalski warned that the traffic on Elm Street would double within a year.
+
+Peter Brown denied that the budget for the city's schools had been cut to pay for the bridge.
+
+Sarah Jones demanded a public inquiry into the delays of the project.
+"""
+
+
+def test_who_questions_offer_the_documents_other_speakers(tmp_path: Path) -> None:
+    article = tmp_path / "council.txt"
+    article.write_text(COUNCIL, "utf-8")
+    quiz = build_quiz([str(article)], Settings.make(seed=0, max_questions=10))
+    speakers = {"Maria Lopez", "John Smith", "Anna Kowalski", "Peter Brown", "Sarah Jones"}
+    who = [q for q in quiz.questions if q.prompt.startswith("Who ")]
+    assert who, [q.prompt for q in quiz.questions]
+    for q in who:
+        assert q.type == "multiple_choice" and q.prompt.endswith("?")
+        assert q.answer in speakers and set(q.options or ()) <= speakers
+        assert not answer_shown(q.answer, q.kind, q.prompt)

@@ -109,3 +109,23 @@ def test_values_and_years_in_the_prompt_give_the_answer_away() -> None:
     assert answer_shown("Network Security Services", "name", "_____ (NSS) comprises libraries")
     assert not answer_shown("SWIFT", "name", "the country swiftly fell to the Taliban")
     assert answer_shown("Fiordland", "name", "_____'s steep mountains and deep fiords are known")
+    # The start of a one-word name in the prompt, and a city of the answer's country.
+    assert answer_shown("XULRunner", "name", "_____ runs apps made with (XPCOM, HTML, CSS, XUL) natively")
+    assert not answer_shown("XULRunner", "name", "_____ runs apps made with web technologies natively")
+    assert answer_shown("Taiwan", "name", "The Taipei Lantern Festival shows the counties of _____.")
+    assert not answer_shown("Taiwan", "name", "The lantern festival shows the counties of _____.")
+
+
+def test_who_is_asked_only_when_the_sentence_names_the_speaker() -> None:
+    from quizgen.questions import candidates_for
+
+    sentence = "The Russian president has warned NATO that Ukraine should not join the alliance."
+    described = Fact("d-position-putin-1", "d", "position", "The Russian president", sentence, 0, 21, 0, "PERSON",
+                     speaker="Vladimir Putin", cue="warned",
+                     who_question="Who has warned NATO that Ukraine should not join the alliance?")
+    assert not any(c.is_question for c in candidates_for(described, "Talks on Ukraine"))
+    named_sentence = sentence.replace("The Russian president", "Putin")
+    named = Fact("d-position-putin-1", "d", "position", "Putin", named_sentence, 0, 5, 0, "PERSON",
+                 speaker="Vladimir Putin", cue="warned",
+                 who_question="Who has warned NATO that Ukraine should not join the alliance?")
+    assert any(c.is_question for c in candidates_for(named, "Talks on Ukraine"))

@@ -17,10 +17,10 @@ from quizgen.extract.names import find_names
 from quizgen.extract.numbers import find_numbers
 from quizgen.extract.people import People, person_key
 from quizgen.extract.positions import find_positions
+from quizgen.extract.slips import source_slip
 from quizgen.model import Document, Fact
 from quizgen.normalize import normalize_answer
 from quizgen.readers import slugify
-from quizgen.spelling import misspelt_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,20 +42,23 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
             yield start, block
 
 
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
+_OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b", re.I)
+TIME_NOUNS = {"year", "week", "month", "weekend", "time", "morning", "evening", "afternoon", "season", "summer",
+              "winter", "spring", "autumn", "fall", "century", "decade", "day", "night", "term", "quarter"}
+
+
+def _points_back(token: Token) -> bool:
+    """'these'/'those'/'this' as a determiner of something named before ('this constituency'), not of a time."""
+    if token.dep_ != "det" or token.lower_ not in ("these", "those", "this"):
+        return False
+    return token.lower_ != "this" or token.head.lower_ not in TIME_NOUNS
 _GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
 NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
                "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
 # Openings that point back to what came before: the sentence does not stand on its own.
 CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn",
                    "at that time", "at the time", "in the first half", "in the second half", "the next day")
-
-
-def _disagreeing_subject(root: Token) -> bool:
-    subjects = [c for c in root.children if c.dep_ == "nsubj"]
-    if root.tag_ != "VBP" or len(subjects) != 1:
-        return False
-    subject = subjects[0]
-    return subject.tag_ in ("NN", "NNP") and not any(c.dep_ in ("conj", "cc") for c in subject.children)
 
 
 def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> bool:
@@ -70,10 +73,10 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         return False
     if re.search(r"\b\d+(st|nd|rd|th) minute\b", sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story
-    if misspelt_words(re.findall(r"[A-Za-z]+", sent_text)):
-        return False  # "recieve": the question would print the source's slip
-    if _disagreeing_subject(root):
-        return False  # "The magazine MicroMega describe ...": the source's grammar slip would be printed
+    if source_slip(sent, sent_text):
+        return False  # "recieve", "Secunia.com, has said": the question would print the source's slip
+    if _OUT_OF_DATE.search(sent_text):
+        return False  # "currently Dame Patsy Reddy": true when written, perhaps not when asked
     before = text[: sent.start_char]
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
     if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent_text):
@@ -90,8 +93,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         if child.dep_ == "nsubj" and word == "it" and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children):
             return False
-    if any(t.dep_ == "det" and t.lower_ in ("these", "those") for t in sent):
-        return False  # "what those consequences will be": which ones were named in another sentence
+    if _DEMONSTRATIVE.search(sent_text) and any(_points_back(t) for t in sent):
+        return False  # "what those consequences will be", "in this constituency": named in another sentence
     # A sentence that opens inside a quotation is a quoted fragment without its speaker.
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
         return False

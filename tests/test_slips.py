@@ -1,0 +1,51 @@
+"""Source slips that keep a sentence from being asked: hand-built parses and plain strings."""
+
+from __future__ import annotations
+
+import parses
+import pytest
+from docs import english_vocab, parse
+
+from quizgen.extract.slips import source_slip
+
+
+def slip(table: str, text: str | None = None) -> str | None:
+    doc = parse(table, english_vocab())
+    sent = doc[:]
+    return source_slip(sent, text if text is not None else doc.text)
+
+
+def test_a_comma_between_subject_and_verb() -> None:
+    assert slip(parses.COMMA_BEFORE_VERB) == "comma between subject and verb"
+    assert slip(parses.SAID_CCOMP) is None  # "Peskov said Putin would listen ...": no comma
+
+
+def test_two_subjects_with_a_singular_verb() -> None:
+    assert slip(parses.JOINED_SUBJECT) == "subject and verb disagree"
+    assert slip(parses.DEMAND_DOBJ) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("It was held aboard the Scientology - owned cruise ship.", "spaced hyphen"),
+        ("The festival continues a 2000 year old tradition of lights.", "age without hyphens"),
+        ("The event grew and Last Year over 4 million visitors came.", "capitalised time word"),
+        ("The museum will recieve pilot seats.", "misspelt word"),
+    ],
+)
+def test_slips_in_the_text(text: str, reason: str) -> None:
+    assert slip(parses.SAID_CCOMP, text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was held aboard the Scientology-owned cruise ship.",
+        "The festival continues a 2,000-year-old tradition of lights.",
+        "Last Year's figures were higher, the report said.",
+        "The Musket Wars lasted from 1801 - 1840 in the north.",
+    ],
+)
+def test_well_written_text_passes(text: str) -> None:
+    assert slip(parses.SAID_CCOMP, text) is None
