@@ -55,6 +55,12 @@ def identity(text: str, label: str = "") -> str:
     return norm
 
 
+def has_aliases(name: str) -> bool:
+    """Whether the banks know other names for it ("Britain" for the United Kingdom, "NASA" for ...)."""
+    key = normalize_answer(name)
+    return (_alias_index().get(key) or _alias_index().get(key.replace(" ", ""))) is not None
+
+
 def is_alias(a: str, b: str, label: str = "") -> bool:
     """Whether two strings name the same thing ('Biden' / 'Joe Biden', 'U.S.' / 'United States')."""
     ia, ib = identity(a, label), identity(b, label)

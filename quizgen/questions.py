@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from quizgen.distractors import NamePool, arrange, identity, mentioned_in, pick_distractors
+from quizgen.distractors import NamePool, arrange, has_aliases, identity, mentioned_in, pick_distractors
 from quizgen.model import BLANK, Document, Fact, Question, QuestionType
 from quizgen.normalize import normalize_answer
 from quizgen.quality import MAX_PROMPT_WORDS, MIN_PROMPT_WORDS, answer_shown, question_flags
@@ -220,7 +220,8 @@ def _type_for(cand: Candidate, types: Sequence[str], options: list[str] | None) 
     mc_ok = "multiple_choice" in types and options is not None
     # A surname alone ("Lee" of Stan Lee) is too narrow a key to write in: choosing it is fine.
     surname_only = cand.fact.label == "PERSON" and len(cand.answer.split()) == 1
-    cloze_ok = "cloze" in types and not cand.is_question and not surname_only
+    # "the _____'s flag" (United Kingdom): "Britain" is as right; the options show which name is meant.
+    cloze_ok = "cloze" in types and not cand.is_question and not surname_only and not has_aliases(cand.answer)
     if mc_ok and cloze_ok:
         # Either would do: decide by the fact's id, so the type (part of the question's id) never
         # flips when other questions come or go, and the two types stay balanced over a quiz.

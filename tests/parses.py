@@ -405,3 +405,18 @@ by           ADP   IN   prep      2   by           O
 votes        NOUN  NNS  pobj      7   vote         O
 .            PUNCT .    punct     2   .            O
 """
+
+COMMA_THAT = """
+XULRunner    PROPN NNP  nsubj     1   XULRunner    B-ORG
+is           AUX   VBZ  ROOT      1   be           O
+a            DET   DT   det       4   a            O
+software     NOUN  NN   compound  4   software     O
+platform     NOUN  NN   attr      1   platform     O
+by           ADP   IN   prep      4   by           O
+Mozilla      PROPN NNP  pobj      5   Mozilla      B-ORG
+,            PUNCT ,    punct     1   ,            O
+that         PRON  WDT  nsubj     9   that         O
+allows       VERB  VBZ  advcl     1   allow        O
+apps         NOUN  NNS  dobj      9   app          O
+.            PUNCT .    punct     1   .            O
+"""

@@ -182,3 +182,14 @@ def test_year_options_respect_the_sentence_and_the_documents_latest_year() -> No
     got = pick_distractors(decade, "2000s", "Claims proved controversial in the _____.", NamePool({}, {}),
                            {"2019", "2000s"}, random.Random(0))
     assert got is not None and "2020s" not in got and "2030s" not in got
+
+
+def test_names_with_other_names_are_never_a_cloze() -> None:
+    from quizgen.distractors import has_aliases
+    from quizgen.questions import Candidate, _type_for
+
+    assert has_aliases("United Kingdom") and has_aliases("Britain") and not has_aliases("Canterbury")
+    f = fact("name", "United Kingdom", "GPE", "The flag is based on the United Kingdom's flag.")
+    cand = Candidate(f, "The flag is based on the _____'s flag.", "United Kingdom", f.start, f.end, 1.0, False)
+    assert _type_for(cand, ("cloze",), None) is None
+    assert _type_for(cand, ("cloze", "multiple_choice"), ["France", "Spain", "Italy"]) == "multiple_choice"

@@ -228,6 +228,14 @@ def test_what_is_true_only_currently_is_not_asked() -> None:
     assert facts_of(currently) == []
 
 
+def test_a_step_of_a_story_is_not_asked() -> None:
+    # "Four minutes later, ...", "Then England opened the scoring": the story is in other sentences.
+    first = "In           ADP   IN   prep      4   in           O"
+    then = parses.YEAR_OF_EVENT.replace(first, "Then         ADV   RB   advmod    5   then         O\n" + first, 1)
+    assert parse(then, english_vocab()).text.startswith("Then In 2014")
+    assert facts_of(then) == []
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

@@ -20,6 +20,10 @@ def test_a_comma_between_subject_and_verb() -> None:
     assert slip(parses.SAID_CCOMP) is None  # "Peskov said Putin would listen ...": no comma
 
 
+def test_a_comma_before_a_defining_that() -> None:
+    assert slip(parses.COMMA_THAT) == "comma before a defining 'that'"
+
+
 def test_two_subjects_with_a_singular_verb() -> None:
     assert slip(parses.JOINED_SUBJECT) == "subject and verb disagree"
     assert slip(parses.DEMAND_DOBJ) is None

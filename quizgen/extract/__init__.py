@@ -42,6 +42,9 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
             yield start, block
 
 
+# "Four minutes later, ...", "Then England ...": a step in a story told over several sentences.
+_NARRATIVE_OPENER = re.compile(
+    r"(?:Then|Later|Afterwards|Meanwhile)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b", re.I)
 TIME_NOUNS = {"year", "week", "month", "weekend", "time", "morning", "evening", "afternoon", "season", "summer",
@@ -69,7 +72,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     text = paragraphs.get(offset, "")
     # Span.text joins its tokens one by one; the paragraph's own text is already at hand.
     sent_text = text[sent.start_char : sent.end_char] if text else sent.text
-    if sent_text.lower().startswith(CONTEXT_OPENERS):
+    if sent_text.lower().startswith(CONTEXT_OPENERS) or _NARRATIVE_OPENER.match(sent_text):
         return False
     if re.search(r"\b\d+(st|nd|rd|th) minute\b", sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story

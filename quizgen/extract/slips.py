@@ -37,6 +37,8 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "subject and verb disagree"
     if _comma_before_verb(root):
         return "comma between subject and verb"
+    if any(_comma_before_defining_that(t) for t in sent if t.lower_ == "that"):
+        return "comma before a defining 'that'"
     return None
 
 
@@ -78,3 +80,11 @@ def _comma_before_verb(root: Token) -> bool:
     between = doc[last + 1 : verb_start]
     return (len(between) == 1 and between[0].text == "," and not any(w.text == "," for w in words)
             and subject.i < root.i)
+
+
+def _comma_before_defining_that(token: Token) -> bool:
+    # "a software platform by Mozilla, that allows ...": a defining clause set off by a comma.
+    doc = token.doc
+    return (token.i > 1 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ in ("NOUN", "PROPN")
+            and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("relcl", "advcl")
+            and token.head.i > token.i)
