@@ -420,3 +420,21 @@ allows       VERB  VBZ  advcl     1   allow        O
 apps         NOUN  NNS  dobj      9   app          O
 .            PUNCT .    punct     1   .            O
 """
+
+A_PLURAL = """
+Toys         NOUN  NNS  nsubj     4   toy          O
+such         ADJ   JJ   amod      3   such         O
+a            DET   DT   det       3   a            O
+swords       NOUN  NNS  appos     0   sword        O
+light        VERB  VBP  ROOT      4   light        O
+up           ADP   RP   prt       4   up           O
+.            PUNCT .    punct     4   .            O
+"""
+
+A_FEW = """
+A            DET   DT   det       2   a            O
+few          ADJ   JJ   amod      2   few          O
+visitors     NOUN  NNS  nsubj     3   visitor      O
+came         VERB  VBD  ROOT      3   come         O
+.            PUNCT .    punct     3   .            O
+"""

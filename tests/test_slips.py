@@ -24,6 +24,11 @@ def test_a_comma_before_a_defining_that() -> None:
     assert slip(parses.COMMA_THAT) == "comma before a defining 'that'"
 
 
+def test_a_before_a_plural() -> None:
+    assert slip(parses.A_PLURAL) == "'a' before a plural"
+    assert slip(parses.A_FEW) is None
+
+
 def test_two_subjects_with_a_singular_verb() -> None:
     assert slip(parses.JOINED_SUBJECT) == "subject and verb disagree"
     assert slip(parses.DEMAND_DOBJ) is None
@@ -36,6 +41,8 @@ def test_two_subjects_with_a_singular_verb() -> None:
         ("The festival continues a 2000 year old tradition of lights.", "age without hyphens"),
         ("The event grew and Last Year over 4 million visitors came.", "capitalised time word"),
         ("The museum will recieve pilot seats.", "misspelt word"),
+        ("The Canadian garrison of 501st Legion returned with photo-ops.", "missing word"),
+        ("Just two minutes in the second half, Mertens scored.", "missing word"),
     ],
 )
 def test_slips_in_the_text(text: str, reason: str) -> None:

@@ -44,7 +44,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 # "Four minutes later, ...", "Then England ...": a step in a story told over several sentences.
 _NARRATIVE_OPENER = re.compile(
-    r"(?:Then|Later|Afterwards|Meanwhile)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
+    r"(?:Then|Later|Afterwards|Meanwhile|But)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b", re.I)
 TIME_NOUNS = {"year", "week", "month", "weekend", "time", "morning", "evening", "afternoon", "season", "summer",
@@ -91,6 +91,9 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         word = child.lower_
         if child.dep_ == "dobj" and word in ("it", "them", "this", "these", "those"):
             return False
+        if child.dep_ == "dobj" and word in ("him", "her") and not any(
+                e.label_ == "PERSON" and e.end <= child.i for e in sent.ents):
+            return False  # "led him to leave the United States": who he is lies in another sentence
         if child.dep_ == "nsubj" and word in ("they", "this", "these", "those"):
             return False
         if child.dep_ == "nsubj" and word == "it" and not any(

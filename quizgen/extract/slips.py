@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 
 _SPACED_HYPHEN = re.compile(r"[A-Za-z] - [a-z]")  # "Scientology - owned", not "1801 - 1840" or "Paris - Berlin"
 _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\b")  # "a 2000 year old tradition"
+# "garrison of 501st Legion" (no "the"), "two minutes in the second half" (for "into").
+_MISSING_WORD = re.compile(r"\b(?:of|in|at|from|by|with) \d+(?:st|nd|rd|th) [A-Z]|\b(?:minutes|seconds) in the "
+                           r"(?:first|second) half\b")
+_COUNTING_WORDS = {"few", "lot", "number", "dozen", "hundred", "thousand", "million", "billion", "couple", "great",
+                   "good", "total", "series", "pair", "variety", "range", "majority"}
 _TIME_WORDS = ("Year", "Week", "Month", "Weekend", "Night", "Morning", "Evening", "Afternoon")
 _CAPITAL_TIME = re.compile(rf"(?<![.!?:\"“] )\b(?:Last|Next|This) (?:{'|'.join(_TIME_WORDS)})\b")
 
@@ -29,6 +34,10 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "spaced hyphen"
     if _UNHYPHENATED_AGE.search(text):
         return "age without hyphens"
+    if _MISSING_WORD.search(text):
+        return "missing word"
+    if any(_article_before_plural(t) for t in sent if t.lower_ in ("a", "an")):
+        return "'a' before a plural"  # "such a swords"
     match = _CAPITAL_TIME.search(text)
     if match and match.start() > 0:
         return "capitalised time word"  # "The event grew. ... and Last Year over 4 million came"
@@ -48,7 +57,13 @@ def _disagreeing_subject(root: Token) -> bool:
     if root.tag_ != "VBP" or len(subjects) != 1:
         return False
     subject = subjects[0]
-    return subject.tag_ in ("NN", "NNP") and not any(c.dep_ in ("conj", "cc") for c in subject.children)
+    if subject.tag_ not in ("NN", "NNP") or any(c.dep_ in ("conj", "cc") for c in subject.children):
+        return False
+    if subject.tag_ == "NNP" and subject.text.endswith("s"):
+        return False  # "MozCamps are": a plural name
+    # "82% of the plants are", "the majority of which are": the verb agrees with what is counted.
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children) and subject.lower_ not in (
+        "%", "percent", "majority", "minority", "number", "proportion", "quarter", "third", "half", "rest")
 
 
 def _joined_subject_singular_verb(root: Token) -> bool:
@@ -57,6 +72,8 @@ def _joined_subject_singular_verb(root: Token) -> bool:
     if len(subjects) != 1:
         return False
     subject = subjects[0]
+    if not any(c.dep_ == "prep" for c in subject.children):
+        return False  # "New Zealand art and craft has": one thing; a long first subject is two
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children) and any(
         c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in subject.children)
     verb = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i), root)
@@ -66,8 +83,8 @@ def _joined_subject_singular_verb(root: Token) -> bool:
 def _comma_before_verb(root: Token) -> bool:
     # "The firm Secunia.com, has said ...": one comma between a subject and its verb.
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1:
-        return False
+    if len(subjects) != 1 or root.tag_ == "VBG":
+        return False  # a participle as the root is the parser's mistake, not the writer's
     subject = subjects[0]
     doc = root.doc
     words = list(subject.subtree)
@@ -88,3 +105,9 @@ def _comma_before_defining_that(token: Token) -> bool:
     return (token.i > 1 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ in ("NOUN", "PROPN")
             and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("relcl", "advcl")
             and token.head.i > token.i)
+
+
+def _article_before_plural(token: Token) -> bool:
+    head = token.head
+    return (token.dep_ == "det" and head.tag_ == "NNS" and 0 < head.i - token.i <= 2 and head.dep_ != "compound"
+            and not any(w.lower_ in _COUNTING_WORDS for w in token.doc[token.i + 1 : head.i + 1]))
