@@ -1,6 +1,7 @@
 """Quality benchmark: build every corpus text, count questions and flags, and sample for a reading.
 
 Run by hand:  python benchmarks/quality.py [--sample 60] [--seed 0] [--sample-out FILE]
+              python benchmarks/quality.py --readings N   (table rows of readings/verdicts-N*.json)
 
 Prints, per document and in total, questions per 1,000 words by kind and by type, and each
 quality flag's count (the same flags as `quizgen check`). With --sample-out, writes a fixed-seed
@@ -31,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample-out", type=Path)
+    parser.add_argument("--readings", type=int, metavar="N", help="print QUALITY.md rows for round N and stop")
     args = parser.parse_args(argv)
+    if args.readings is not None:
+        print_readings(args.readings)
+        return 0
 
     sys.path.insert(0, str(ROOT))
     from quizgen import Settings, build_quiz
@@ -82,6 +87,24 @@ def main(argv: list[str] | None = None) -> int:
         args.sample_out.write_text(json.dumps(sample, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote a sample of {len(sample)} questions to {args.sample_out}")
     return 0
+
+
+def print_readings(round_number: int) -> None:
+    """QUALITY.md table rows from readings/sample-N.json and each readings/verdicts-N*.json."""
+    readings = ROOT / "benchmarks" / "readings"
+    sample = json.loads((readings / f"sample-{round_number}.json").read_text("utf-8"))
+    for path in sorted(readings.glob(f"verdicts-{round_number}*.json")):
+        verdicts = json.loads(path.read_text("utf-8"))
+        assert [v["id"] for v in verdicts] == [q["id"] for q in sample], f"{path.name} does not follow the sample"
+        ok = sum(v["acceptable"] for v in verdicts)
+        failed = Counter(item for v in verdicts for item in set(v["failed"]))
+        by_type = {t: [v["acceptable"] for v, q in zip(verdicts, sample, strict=True) if q["type"] == t]
+                   for t in ("cloze", "multiple_choice")}
+        label = path.stem.removeprefix("verdicts-")
+        items = " | ".join(str(failed.get(i, 0)) for i in range(1, 7))
+        print(f"| {label} | ... | {ok}/{len(verdicts)} ({ok / len(verdicts):.0%}) | {items} | "
+              f"{sum(by_type['cloze'])}/{len(by_type['cloze'])} | "
+              f"{sum(by_type['multiple_choice'])}/{len(by_type['multiple_choice'])} |")
 
 
 if __name__ == "__main__":

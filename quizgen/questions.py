@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from quizgen.distractors import NamePool, arrange, has_aliases, identity, mentioned_in, pick_distractors
+from quizgen.distractors import NamePool, arrange, cities_of, has_aliases, identity, mentioned_in, pick_distractors
 from quizgen.model import BLANK, Document, Fact, Question, QuestionType
 from quizgen.normalize import normalize_answer
 from quizgen.quality import MAX_PROMPT_WORDS, MIN_PROMPT_WORDS, answer_shown, question_flags
@@ -48,8 +48,9 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     forms: list[tuple[str, str, int, int, bool]] = []
     if fact.label in NOT_ASKED_LABELS:
         return []
-    if fact.kind == "name" and title and mentioned_in(fact.answer, title, fact.label):
-        return []  # "The 22nd _____ took place ..." when the title names the event: nothing to recall
+    if fact.kind == "name" and title and (mentioned_in(fact.answer, title, fact.label) or any(
+            mentioned_in(city, title) for city in cities_of(fact.answer))):
+        return []  # "The 22nd _____ took place ..." when the title names the event (or Taipei, for Taiwan)
     if fact.kind == "position":
         # "Who ...?" only when the sentence names the speaker: "The Russian president" is Putin only to
         # a reader of the whole article.

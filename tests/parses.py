@@ -438,3 +438,17 @@ visitors     NOUN  NNS  nsubj     3   visitor      O
 came         VERB  VBD  ROOT      3   come         O
 .            PUNCT .    punct     3   .            O
 """
+
+BRACKETED_NAME = """
+Mozilla      PROPN NNP  nsubj     1   Mozilla      B-ORG
+maintains    VERB  VBZ  ROOT      1   maintain     O
+A            PROPN NNP  compound  4   A            B-PRODUCT
+-            PUNCT HYPH punct     4   -            I-PRODUCT
+Frame        PROPN NNP  dobj      1   Frame        I-PRODUCT
+(            PUNCT -LRB- punct    6   (            O
+VR           PROPN NNP  appos     4   VR           B-ORG
+)            PUNCT -RRB- punct    6   )            O
+in           ADP   IN   prep      1   in           O
+2015         NUM   CD   pobj      8   2015         B-DATE
+.            PUNCT .    punct     1   .            O
+"""

@@ -236,6 +236,12 @@ def test_a_step_of_a_story_is_not_asked() -> None:
     assert facts_of(then) == []
 
 
+def test_a_name_explained_in_brackets_is_not_blanked() -> None:
+    # "maintains _____ (VR)": the bracket reads oddly after a blank, or gives the answer away.
+    facts = facts_of(parses.BRACKETED_NAME)
+    assert "A-Frame" not in answers(facts, "name") and answers(facts, "date") == ["2015"]
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

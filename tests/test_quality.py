@@ -129,3 +129,13 @@ def test_who_is_asked_only_when_the_sentence_names_the_speaker() -> None:
                  speaker="Vladimir Putin", cue="warned",
                  who_question="Who has warned NATO that Ukraine should not join the alliance?")
     assert any(c.is_question for c in candidates_for(named, "Talks on Ukraine"))
+
+
+def test_a_country_is_not_asked_when_the_title_names_one_of_its_cities() -> None:
+    from quizgen.questions import candidates_for
+
+    sentence = "Other areas represent the counties of Taiwan and their crafts."
+    start = sentence.index("Taiwan")
+    taiwan = Fact("d-name-taiwan-1", "d", "name", "Taiwan", sentence, start, start + 6, 0, "GPE")
+    assert candidates_for(taiwan, "Taipei Lantern Festival opens") == []
+    assert candidates_for(taiwan, "Lantern festival opens")

@@ -43,6 +43,8 @@ def test_two_subjects_with_a_singular_verb() -> None:
         ("The museum will recieve pilot seats.", "misspelt word"),
         ("The Canadian garrison of 501st Legion returned with photo-ops.", "missing word"),
         ("Just two minutes in the second half, Mertens scored.", "missing word"),
+        ("The theme of this years lantern festival is the pig.", "missing word"),
+        ("It had to clear its asylum claim- 'legacy backlog' by June.", "spaced hyphen"),
     ],
 )
 def test_slips_in_the_text(text: str, reason: str) -> None:

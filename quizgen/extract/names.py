@@ -33,6 +33,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "the Sams continued": a family, not a person to name
         if _owner_of_a_name(ent) or _spaced_hyphen(ent):
             continue
+        if ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "(":
+            continue  # "maintains A-Frame (VR), a framework": the bracket explains the blank, or gives it away
         if _quoted(ent):
             continue  # a nickname or title in quotation marks ("The Katherinator"): trivia
         if _after(ent, DEMONSTRATIVES) or _region_of_place(ent):
@@ -56,6 +58,7 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
 
 
 GENERIC_WORDS = {
+    "west", "east", "north", "south", "western", "eastern",  # "too close to the West": the EU and NATO fit too
     "festival", "party", "council", "committee", "company", "church", "government", "parliament", "court",
     "university", "college", "school", "museum", "army", "navy", "state", "department", "ministry", "office",
     "foundation", "group", "team", "league", "union", "conference", "summit", "series", "project", "program",

@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 
 _SPACED_HYPHEN = re.compile(r"[A-Za-z] - [a-z]")  # "Scientology - owned", not "1801 - 1840" or "Paris - Berlin"
 _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\b")  # "a 2000 year old tradition"
-# "garrison of 501st Legion" (no "the"), "two minutes in the second half" (for "into").
+# "garrison of 501st Legion" (no "the"), "two minutes in the second half" (for "into"), "this years theme".
 _MISSING_WORD = re.compile(r"\b(?:of|in|at|from|by|with) \d+(?:st|nd|rd|th) [A-Z]|\b(?:minutes|seconds) in the "
-                           r"(?:first|second) half\b")
+                           r"(?:first|second) half\b|\b(?:[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext) years\b")
+_LOOSE_HYPHEN = re.compile(r"[a-z]- [\"'‘“a-z]")  # "the claim- 'legacy backlog'"
 _COUNTING_WORDS = {"few", "lot", "number", "dozen", "hundred", "thousand", "million", "billion", "couple", "great",
                    "good", "total", "series", "pair", "variety", "range", "majority"}
 _TIME_WORDS = ("Year", "Week", "Month", "Weekend", "Night", "Morning", "Evening", "Afternoon")
@@ -30,7 +31,7 @@ def source_slip(sent: Span, text: str) -> str | None:
     """What is wrong with the sentence as written (`text` is its text), or None when nothing is found."""
     if misspelt_words(re.findall(r"[A-Za-z]+", text)):
         return "misspelt word"  # "recieve"
-    if _SPACED_HYPHEN.search(text):
+    if _SPACED_HYPHEN.search(text) or _LOOSE_HYPHEN.search(text):
         return "spaced hyphen"
     if _UNHYPHENATED_AGE.search(text):
         return "age without hyphens"
