@@ -379,6 +379,14 @@ def _same_sort(candidate: str, answer: str, label: str) -> bool:
     return True
 
 
+# Said with "the" ("from the Philippines"): beside a blank written without one they read wrong.
+THE_COUNTRIES = frozenset({
+    "Philippines", "Netherlands", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles", "Marshall Islands",
+    "Solomon Islands", "Czech Republic", "Dominican Republic", "Central African Republic", "United States",
+    "United Kingdom", "United Arab Emirates", "Democratic Republic of the Congo", "Republic of the Congo",
+})
+
+
 def _names_a_country(text: str) -> bool:
     words = re.findall(r"[A-Z][\w.'-]*", text)
     return any(place_kind(" ".join(words[i:i + n])) == "country" for n in (1, 2, 3) for i in range(len(words)))
@@ -444,6 +452,8 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
             continue
         if unwanted and pool.genders.get(cand) == unwanted:
             continue
+        if label == "GPE" and (cand in THE_COUNTRIES) != (answer in THE_COUNTRIES):
+            continue  # "from _____": "Philippines" would need a "the" that "Myanmar" does not
         if person and bool(regnal.search(cand)) != bool(regnal.search(answer)):
             continue  # "Elizabeth II" among plain names is a form tell
         if person:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from quizgen.centrality import centrality, key_words
 from quizgen.distractors import NamePool, arrange, cities_of, has_aliases, identity, mentioned_in, pick_distractors
 from quizgen.model import BLANK, Document, Fact, Question, QuestionType
 from quizgen.normalize import normalize_answer
@@ -51,6 +53,8 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     if fact.kind == "name" and title and (mentioned_in(fact.answer, title, fact.label) or any(
             mentioned_in(city, title) for city in cities_of(fact.answer))):
         return []  # "The 22nd _____ took place ..." when the title names the event (or Taipei, for Taiwan)
+    if fact.label == "PERSON" and _SPOKESPERSON.search(fact.sentence):
+        return []  # "_____, the State Department Spokesperson, said": the messenger, not the story
     if fact.kind == "position":
         # "Who ...?" only when the sentence names the speaker: "The Russian president" is Putin only to
         # a reader of the whole article.
@@ -74,6 +78,7 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     return out
 
 
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 MEDIA_WORDS = {"times", "news", "post", "herald", "journal", "daily", "tribune", "guardian", "telegraph",
                "gazette", "bulletin", "weekly", "press", "reuters", "bbc", "cnn", "magazine", "radio", "tv"}
 
@@ -110,6 +115,11 @@ def _sentence_ok(fact: Fact, prompt: str, answer: str) -> bool:
     qtype: QuestionType = "cloze" if BLANK in prompt else "multiple_choice"
     probe = Question("", fact.document, fact.id, fact.kind, qtype, prompt, answer, fact.sentence, 0, 0)
     return not question_flags(probe, fact.label)
+
+
+def _central_bonus(cand: Candidate, keys: frozenset[str]) -> float:
+    # Sentences on the story's main subject first: they share words with the title and the most used ones.
+    return 0.15 * min(centrality(cand.fact.sentence, cand.answer, keys), 4)
 
 
 def _score(fact: Fact, prompt: str, title: str, is_question: bool) -> float:
@@ -255,7 +265,9 @@ def make_questions(
     types: Sequence[str],
 ) -> list[Question]:
     """Choose and phrase the questions for one document (options not yet placed: see place_options)."""
-    candidates = [c for fact in facts for c in candidates_for(fact, document.title)]
+    keys = key_words(document.text, document.title)
+    candidates = [replace(c, score=round(c.score + _central_bonus(c, keys), 6))
+                  for fact in facts for c in candidates_for(fact, document.title)]
     taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
     ordinals: dict[str, int] = {}
     ordinal_of: dict[int, int] = {}

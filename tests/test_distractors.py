@@ -136,6 +136,10 @@ def test_country_options_leave_out_names_that_are_also_states() -> None:
     assert "Georgia" in banks()["countries"]
     bank = _bank_for("India", "GPE")
     assert "Switzerland" in bank and "Georgia" not in bank
+    # "from _____": a country said with "the" reads wrong beside one said without.
+    for _ in range(3):
+        got = name_distractors("Myanmar", "GPE", NamePool({"GPE": ("Philippines", "Thailand")}, {}), "from _____.")
+        assert got and "Philippines" not in got and "Thailand" in got
 
 
 def test_country_distractors_fall_back_to_the_bank_without_aliases() -> None:

@@ -139,3 +139,14 @@ def test_a_country_is_not_asked_when_the_title_names_one_of_its_cities() -> None
     taiwan = Fact("d-name-taiwan-1", "d", "name", "Taiwan", sentence, start, start + 6, 0, "GPE")
     assert candidates_for(taiwan, "Taipei Lantern Festival opens") == []
     assert candidates_for(taiwan, "Lantern festival opens")
+
+
+def test_a_spokespersons_name_is_not_asked() -> None:
+    from quizgen.questions import candidates_for
+
+    sentence = "Jeff Rathke, the State Department Spokesperson, said the governments must act quickly."
+    fact = Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", sentence, 0, 11, 0, "PERSON")
+    assert candidates_for(fact, "Migrants rescued at sea") == []
+    other = sentence.replace("the State Department Spokesperson", "the Secretary of State")
+    assert candidates_for(Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", other, 0, 11, 0, "PERSON"),
+                          "Migrants rescued at sea")

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, strip_possessive
+from quizgen.extract.candidate import Candidate, sentence_ents, strip_possessive
 from quizgen.extract.dates import find_dates
 from quizgen.extract.names import find_names
 from quizgen.extract.numbers import find_numbers
@@ -92,7 +92,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         if child.dep_ == "dobj" and word in ("it", "them", "this", "these", "those"):
             return False
         if child.dep_ == "dobj" and word in ("him", "her") and not any(
-                e.label_ == "PERSON" and e.end <= child.i for e in sent.ents):
+                e.label_ == "PERSON" and e.end <= child.i for e in sentence_ents(sent)):
             return False  # "led him to leave the United States": who he is lies in another sentence
         if child.dep_ == "nsubj" and word in ("they", "this", "these", "those"):
             return False
@@ -120,7 +120,7 @@ class DocumentState:
 
     def read_sentence(self, sent: Span, offset: int) -> None:
         """Collect the sentence's candidates and update what is known about its people."""
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             self.labels[strip_possessive(ent.text).lower()][ent.label_] += 1
             if ent.label_ == "PERSON":
                 self.people.add(ent)

@@ -69,3 +69,14 @@ def in_brackets(ent: Span) -> bool:
 def subtree_span(token: Token) -> tuple[int, int]:
     """Token indices [start, end) of a token's subtree (contiguous in projective parses)."""
     return token.left_edge.i, token.right_edge.i + 1
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside a sentence. `Span.ents` rebuilds the whole Doc's entities on every call; they
+    are built once per Doc here (kept in its user_data) and picked out by position."""
+    doc = sent.doc
+    ents = doc.user_data.get("quizgen_ents")
+    if ents is None:
+        ents = doc.user_data["quizgen_ents"] = tuple(doc.ents)
+    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, in_brackets, span_offsets, strip_hedge
+from quizgen.extract.candidate import Candidate, in_brackets, sentence_ents, span_offsets, strip_hedge
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -39,7 +39,7 @@ def date_form(text: str) -> str | None:
 def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
     """Date candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
     s_start, s_end = span_offsets(sent, offset)
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ != "DATE":
             continue
         dropped, rest = strip_hedge(ent.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, span_offsets, strip_hedge, strip_possessive
+from quizgen.extract.candidate import Candidate, sentence_ents, span_offsets, strip_hedge, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -18,7 +18,7 @@ NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le"
 def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
     """Name candidates in one sentence; demonyms (NORP) and names inside lists are left out."""
     s_start, s_end = span_offsets(sent, offset)
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent) or _cut_short(ent):
             continue
         if _attribution(ent) or (ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"):

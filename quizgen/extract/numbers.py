@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, in_brackets, span_offsets, strip_hedge
+from quizgen.extract.candidate import Candidate, in_brackets, sentence_ents, span_offsets, strip_hedge
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -30,7 +30,7 @@ TRIVIAL = {"one", "1", "zero", "0", "two", "2", "a", "an", "several", "few", "ma
 def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
     """Number candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
     s_start, s_end = span_offsets(sent, offset)
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         label = ent.label_
         if label == "DATE":
             answer_span = _duration(ent)

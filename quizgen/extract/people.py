@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import strip_possessive
+from quizgen.extract.candidate import sentence_ents, strip_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -111,7 +111,7 @@ class People:
     def _resolve_key(self, pronoun: Token) -> str | None:
         sent = pronoun.sent
         before = {
-            person_key(e.text) for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i
+            person_key(e.text) for e in sentence_ents(sent) if e.label_ == "PERSON" and e.end <= pronoun.i
         } & set(self.people)
         if len(before) == 1:  # "Biden said he would ..."
             return before.pop()
@@ -133,7 +133,7 @@ class People:
 
     def end_sentence(self, sent: Span) -> None:
         """Remember the sentence's subject and people for resolving the next sentence."""
-        people = tuple(dict.fromkeys(person_key(e.text) for e in sent.ents if e.label_ == "PERSON"))
+        people = tuple(dict.fromkeys(person_key(e.text) for e in sentence_ents(sent) if e.label_ == "PERSON"))
         self.last_sentence_people = tuple(k for k in people if k in self.people)
         subject = None
         for tok in sent:
@@ -147,7 +147,7 @@ class People:
 
 
 def _entity_of(tok: Token) -> Span:
-    for ent in tok.doc.ents:
+    for ent in sentence_ents(tok.doc[:]):
         if ent.start <= tok.i < ent.end:
             return ent
     return tok.doc[tok.i : tok.i + 1]

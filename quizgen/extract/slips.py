@@ -21,6 +21,7 @@ _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\
 _MISSING_WORD = re.compile(r"\b(?:of|in|at|from|by|with) \d+(?:st|nd|rd|th) [A-Z]|\b(?:minutes|seconds) in the "
                            r"(?:first|second) half\b|\b(?:[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext) years\b")
 _LOOSE_HYPHEN = re.compile(r"[a-z]- [\"'‘“a-z]")  # "the claim- 'legacy backlog'"
+_A_THEN_S = re.compile(r"\b[Aa]n? (?:\w+ )?\w+s\b")  # a cheap look before the parse is consulted
 _COUNTING_WORDS = {"few", "lot", "number", "dozen", "hundred", "thousand", "million", "billion", "couple", "great",
                    "good", "total", "series", "pair", "variety", "range", "majority"}
 _TIME_WORDS = ("Year", "Week", "Month", "Weekend", "Night", "Morning", "Evening", "Afternoon")
@@ -37,7 +38,7 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "age without hyphens"
     if _MISSING_WORD.search(text):
         return "missing word"
-    if any(_article_before_plural(t) for t in sent if t.lower_ in ("a", "an")):
+    if _A_THEN_S.search(text) and any(_article_before_plural(t) for t in sent if t.lower_ in ("a", "an")):
         return "'a' before a plural"  # "such a swords"
     match = _CAPITAL_TIME.search(text)
     if match and match.start() > 0:
@@ -47,7 +48,7 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "subject and verb disagree"
     if _comma_before_verb(root):
         return "comma between subject and verb"
-    if any(_comma_before_defining_that(t) for t in sent if t.lower_ == "that"):
+    if ", that " in text and any(_comma_before_defining_that(t) for t in sent if t.lower_ == "that"):
         return "comma before a defining 'that'"
     return None
 

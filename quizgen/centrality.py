@@ -1,0 +1,35 @@
+"""How central a sentence is to its document: the words it shares with the title and the most used words.
+
+A classic extractive-summary signal. A question on a sentence about the story's main subject ("Mozilla
+announced ...") is worth more than one on a side remark ("OkCupid's CEO had also donated $500").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from quizgen.normalize import fold
+
+TOP_WORDS = 15
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words of four letters or more that are not stop words."""
+    return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
+
+
+def key_words(text: str, title: str) -> frozenset[str]:
+    """The title's content words and the document's most used ones."""
+    counts = Counter(content_words(text))
+    top = {w for w, n in counts.most_common(TOP_WORDS) if n >= 3}
+    return frozenset(top | set(content_words(title)))
+
+
+def centrality(sentence: str, answer: str, keys: frozenset[str]) -> int:
+    """How many key words the sentence shares, apart from the answer's own."""
+    own = set(content_words(answer))
+    return len({w for w in content_words(sentence) if w in keys and w not in own})

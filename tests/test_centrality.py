@@ -1,0 +1,25 @@
+"""Centrality: what a sentence shares with its title and its document's most used words."""
+
+from __future__ import annotations
+
+from quizgen.centrality import centrality, key_words
+
+TEXT = """Mozilla releases a new browser
+
+Mozilla said the browser would ship in March. The browser is free software made by Mozilla's community.
+The community of Mozilla volunteers tested the browser with the community. OkCupid's CEO had also donated $500 to a candidate.
+"""
+
+
+def test_key_words_are_the_title_and_the_most_used_words() -> None:
+    keys = key_words(TEXT, "Mozilla releases a new browser")
+    assert {"mozilla", "browser", "releases", "community"} <= keys
+    assert "okcupid" not in keys and "donated" not in keys
+
+
+def test_a_side_remark_shares_no_key_word() -> None:
+    keys = key_words(TEXT, "Mozilla releases a new browser")
+    assert centrality("OkCupid's CEO had also donated $500 to a candidate.", "$500", keys) == 0
+    assert centrality("Mozilla said the browser would ship in March.", "March", keys) == 2
+    # The answer's own words do not count: "Mozilla" as the blank says nothing about the sentence.
+    assert centrality("Mozilla said it would ship in March.", "Mozilla", keys) == 0
