@@ -279,32 +279,29 @@ def _calendar_distractors(answer: str, label: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class NamePool:
-    """Names available as distractors, by label: this document's first, then the build's."""
+    """Names one document offers as distractors, by label."""
 
     document: dict[str, tuple[str, ...]]
-    build: dict[str, tuple[str, ...]]
     genders: dict[str, str] = field(default_factory=dict)  # person name -> "m"/"f"
     # People the document shows to be people beyond spaCy's tag: named twice, or given a pronoun.
     solid: frozenset[str] = frozenset()
 
 
 def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
-    """Collect name answers and speakers, keyed by label (PERSON, ORG, GPE, ... and GROUP)."""
+    """Collect the document's name answers and speakers, keyed by label (PERSON, ORG, GPE, ... and GROUP)."""
     doc: dict[str, set[str]] = {}
-    build: dict[str, set[str]] = {}
     genders: dict[str, str] = {}
     solid: set[str] = set()
     for fact in facts:
-        target = doc if fact.document == document_id else build
         name = fact.answer if fact.kind == "name" else fact.speaker if fact.kind == "position" else None
-        if name:
-            target.setdefault(fact.label, set()).add(name)
-            if fact.gender:
-                genders[name] = fact.gender
-            if fact.gender or fact.mentions >= 2 or fact.kind == "position":
-                solid.add(name)
-    return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, {k: tuple(sorted(v)) for k, v in build.items()},
-                    genders, frozenset(solid))
+        if fact.document != document_id or not name:
+            continue
+        doc.setdefault(fact.label, set()).add(name)
+        if fact.gender:
+            genders[name] = fact.gender
+        if fact.gender or fact.mentions >= 2 or fact.kind == "position":
+            solid.add(name)
+    return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, genders, frozenset(solid))
 
 
 _NATIONALITY_CUE = re.compile(
@@ -336,11 +333,6 @@ def _place_kinds() -> dict[str, str]:
 @functools.cache
 def _city_countries() -> dict[str, str]:
     return {identity(k): v for k, v in banks()["city_countries"].items()}
-
-
-@functools.cache
-def _organisation_ids() -> frozenset[str]:
-    return frozenset(identity(o) for o in banks()["organisations"])
 
 
 @functools.cache
@@ -392,24 +384,14 @@ def _names_a_country(text: str) -> bool:
     return any(place_kind(" ".join(words[i:i + n])) == "country" for n in (1, 2, 3) for i in range(len(words)))
 
 
-def _bank_for(answer: str, label: str) -> list[str]:
-    data = banks()
-    if label == "GPE":
-        kind = place_kind(answer)
-        if kind == "country":
-            # "Georgia" could be read as the state: no certain wrong answer.
-            states = {identity(s) for s in data["us_states"]}
-            return [c for c in data["countries"] if identity(c) not in states]
-        if kind == "state":
-            return list(data["us_states"])
-        return sorted(set(data["capitals"]) | set(data["cities"]))
-    if label == "ORG" and identity(answer) in _organisation_ids():
-        return list(data["organisations"])
-    return []
-
-
 def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list[str]:
-    """Same entity type: the document's names (places also the build's), then the built-in banks."""
+    """Names of the same type and sort from the same document, never from elsewhere.
+
+    Readers rejected nearly every name option taken from outside the article: a footballer from
+    another match among England's players, Moldova and Cuba for a Taipei festival, Nairobi for a
+    firm founded in 1780s New York. Names the article itself gives (Cook, Hobson and Tasman for a
+    New Zealand governor; Thailand and Malaysia beside Myanmar) were accepted.
+    """
     if label not in MC_NAME_LABELS and label != "GROUP":
         return []
     if label == "PERSON" and _NATIONALITY_CUE.search(stem):
@@ -422,21 +404,10 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
         return []  # an unlisted place may be spaCy's mistake ("Cisco"): no options for it
     person = label in ("PERSON",)
     surname_only = person and len(answer.split()) == 1
-    # The bank in an order of its own for each answer, so it is not always the A-countries; its
-    # entries of the same sort (cities of the same country) first.
-    bank = random.Random(identity(answer, label)).sample(_bank_for(answer, label), len(_bank_for(answer, label)))
-    bank.sort(key=lambda name: not _same_sort(name, answer, label))
-    ordered: list[str] = []
-    # People, organisations and groups only from the same document: a footballer from another article
-    # among England's players, or a composer among the people who could have named Mozilla, is wrong
-    # in context. Places also come from the rest of the build and the banks.
-    sources = (pool.document,) if label in ("PERSON", "ORG", "GROUP") else (pool.document, pool.build)
-    for source in (s.get(label, ()) for s in sources):
-        # spaCy tags some parties and works PERSON ("Civic Passion"): offer only people shown to be people.
-        # Acronyms tagged ORG once ("CPU", "API") are no organisations either: named twice at least.
-        ordered.extend(c for c in source if _same_sort(c, answer, label) and (label not in ("PERSON", "ORG")
-                                                                            or c in pool.solid))
-    ordered.extend(bank)
+    # spaCy tags some parties and works PERSON ("Civic Passion"): offer only people shown to be people.
+    # Acronyms tagged ORG once ("CPU", "API") are no organisations either: named twice at least.
+    ordered = [c for c in pool.document.get(label, ())
+               if _same_sort(c, answer, label) and (label not in ("PERSON", "ORG") or c in pool.solid)]
     # "Who said she felt ...?": only women are plausible, and only those the document shows as such.
     gendered = re.search(r"\b(she|her)\b|\b(he|his|him)\b", stem, re.I) if stem.startswith("Who ") else None
     wanted = ("f" if gendered.group(1) else "m") if gendered and person else None

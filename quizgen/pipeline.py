@@ -126,7 +126,7 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
     questions: list[Question] = []
     warnings: list[str] = []
     for doc in documents:
-        pool = name_pool(all_facts, doc.id)
+        pool = name_pool(facts_by_doc[doc.id], doc.id)
         limit = settings.max_questions or default_max_questions(doc)
         made = make_questions(doc, facts_by_doc[doc.id], pool, seed=settings.seed, limit=limit,
                               types=settings.types)

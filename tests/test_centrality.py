@@ -7,7 +7,8 @@ from quizgen.centrality import centrality, key_words
 TEXT = """Mozilla releases a new browser
 
 Mozilla said the browser would ship in March. The browser is free software made by Mozilla's community.
-The community of Mozilla volunteers tested the browser with the community. OkCupid's CEO had also donated $500 to a candidate.
+The community of Mozilla volunteers tested the browser with the community.
+OkCupid's CEO had also donated $500 to a candidate.
 """
 
 

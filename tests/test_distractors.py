@@ -13,6 +13,7 @@ from quizgen.distractors import (
     is_alias,
     mentioned_in,
     name_distractors,
+    name_pool,
     number_distractors,
     pick_distractors,
 )
@@ -93,7 +94,7 @@ def test_mentioned_in_checks_surnames_and_country_aliases() -> None:
 
 def test_person_distractors_come_from_the_document_in_the_answers_form() -> None:
     people = ("Antony Blinken", "Dmitri Peskov", "Joe Biden", "Volodymyr Zelensky")
-    pool = NamePool({"PERSON": (*people, "Civic Passion")}, {}, solid=frozenset(people))
+    pool = NamePool({"PERSON": (*people, "Civic Passion")}, solid=frozenset(people))
     full = name_distractors("Vladimir Putin", "PERSON", pool, "Who will demand a guarantee from Biden?")
     assert "Joe Biden" not in full  # named in the stem
     # Civic Passion is tagged PERSON but never shown to be one: not offered.
@@ -102,21 +103,26 @@ def test_person_distractors_come_from_the_document_in_the_answers_form() -> None
     assert set(surnames) == {"Blinken", "Peskov", "Biden", "Zelensky"}
 
 
-def test_people_from_other_documents_are_never_offered() -> None:
-    # A folder build: the footballer's article has one other player; the clock article's people
-    # are in the build's pool but would be wrong in context.
-    pool = NamePool({"PERSON": ("Andreas Granqvist",)}, {"PERSON": ("Ahmed Mohamed", "Amneh Jafari", "John Key")},
-                    solid=frozenset({"Andreas Granqvist", "Ahmed Mohamed", "Amneh Jafari", "John Key"}))
+def test_names_from_other_documents_are_never_offered() -> None:
+    # A folder build: the footballer's article names one other player; the clock article's people
+    # and the expo article's city would be wrong in context.
+    def named(answer: str, label: str, document: str) -> Fact:
+        return Fact(f"{document}-{answer}", document, "name", answer, f"It was {answer}.", 7, 7 + len(answer), 0,
+                    label, mentions=2)  # type: ignore[arg-type]
+
+    facts = [named("Harry Kane", "PERSON", "cup"), named("Andreas Granqvist", "PERSON", "cup"),
+             named("Ahmed Mohamed", "PERSON", "clock"), named("Amneh Jafari", "PERSON", "clock"),
+             named("Toronto", "GPE", "expo")]
+    pool = name_pool(facts, "cup")
+    assert pool.document == {"PERSON": ("Andreas Granqvist", "Harry Kane")}
     assert name_distractors("Harry Kane", "PERSON", pool, "Then _____ scored a close-ranged shot.") == [
         "Andreas Granqvist"]
-    # Places still come from the build and the banks.
-    places = NamePool({}, {"GPE": ("Toronto",)})
-    assert "Toronto" in name_distractors("Ottawa", "GPE", places, "The expo moved to _____ in May.")
+    assert name_distractors("Ottawa", "GPE", pool, "The expo moved to _____ in May.") == []
 
 
 def test_a_country_in_the_stem_means_no_person_options() -> None:
     people = ("Andreas Granqvist", "Hwang Hee-chan", "Hernan Dario Gomez", "Romelu Lukaku")
-    pool = NamePool({"PERSON": people}, {}, solid=frozenset(people))
+    pool = NamePool({"PERSON": people}, solid=frozenset(people))
     assert name_distractors("Harry Kane", "PERSON", pool, "Then England opened the scoring, when _____ scored.") == []
     assert len(name_distractors("Harry Kane", "PERSON", pool, "Then _____ scored a close-ranged shot.")) == 4
     # A "Who" question has no cloze form to fall back on: it keeps its options.
@@ -125,32 +131,30 @@ def test_a_country_in_the_stem_means_no_person_options() -> None:
 
 def test_a_role_before_the_blank_means_no_person_options() -> None:
     people = ("Sehar Memon", "Amneh Jafari", "Ahmed Mohamed", "Marc Lamont Hill")
-    pool = NamePool({"PERSON": people}, {}, solid=frozenset(people))
+    pool = NamePool({"PERSON": people}, solid=frozenset(people))
     assert name_distractors("Marc Lamont Hill", "PERSON", pool, "American academic and professor _____ said.") == []
     assert len(name_distractors("Marc Lamont Hill", "PERSON", pool, "Later, _____ said it was right.")) == 3
 
 
-def test_country_options_leave_out_names_that_are_also_states() -> None:
-    from quizgen.distractors import _bank_for, banks
-
-    assert "Georgia" in banks()["countries"]
-    bank = _bank_for("India", "GPE")
-    assert "Switzerland" in bank and "Georgia" not in bank
+def test_country_options_agree_on_the() -> None:
     # "from _____": a country said with "the" reads wrong beside one said without.
-    for _ in range(3):
-        got = name_distractors("Myanmar", "GPE", NamePool({"GPE": ("Philippines", "Thailand")}, {}), "from _____.")
-        assert got and "Philippines" not in got and "Thailand" in got
+    pool = NamePool({"GPE": ("Philippines", "Thailand", "Malaysia", "Indonesia")})
+    got = name_distractors("Myanmar", "GPE", pool, "Rohingya, a minority from _____.")
+    assert set(got) == {"Thailand", "Malaysia", "Indonesia"}
 
 
-def test_country_distractors_fall_back_to_the_bank_without_aliases() -> None:
-    pool = NamePool({"GPE": ("U.S.", "United States")}, {})
+def test_country_options_come_only_from_the_document_and_are_never_aliases() -> None:
+    pool = NamePool({"GPE": ("U.S.", "United States", "Canada", "Mexico", "Cuba")})
     got = name_distractors("America", "GPE", pool, "Troops left _____ in August.")
-    assert got and not any(is_alias(g, "America") for g in got)
+    assert set(got) == {"Canada", "Mexico", "Cuba"}
+    lone = NamePool({"GPE": ("Canada",)})
+    f = fact("name", "America", "GPE", "Troops left America in August.")
+    assert pick_distractors(f, "America", "Troops left _____ in August.", lone, set(), random.Random(0)) is None
 
 
 def test_pick_is_deterministic_and_the_seed_matters() -> None:
     people = ("Antony Blinken", "Barack Obama", "Dmitri Peskov", "Joe Biden", "Volodymyr Zelensky")
-    pool = NamePool({"PERSON": people}, {}, solid=frozenset(people))
+    pool = NamePool({"PERSON": people}, solid=frozenset(people))
     f = fact("name", "Vladimir Putin", "PERSON", "Then Vladimir Putin spoke to reporters on the call.")
     stem = "Then _____ spoke to reporters on the call."
     runs = {tuple(pick_distractors(f, f.answer, stem, pool, set(), random.Random(s)) or ()) for s in range(8)}
@@ -161,12 +165,12 @@ def test_pick_is_deterministic_and_the_seed_matters() -> None:
 
 def test_bounds_get_no_multiple_choice() -> None:
     f = fact("number", "four months", "DURATION", "The meeting comes less than four months after the end.")
-    assert pick_distractors(f, f.answer, "x", NamePool({}, {}), set(), random.Random(0)) is None
+    assert pick_distractors(f, f.answer, "x", NamePool({}), set(), random.Random(0)) is None
 
 
 def test_too_few_names_means_no_multiple_choice() -> None:
     f = fact("name", "Geneva", "GPE", "The presidents met in Geneva last year.")
-    pool = NamePool({"GPE": ("Geneva",)}, {})
+    pool = NamePool({"GPE": ("Geneva",)})
     got = pick_distractors(f, "Geneva", "The presidents met in _____ last year.", pool, set(), random.Random(0))
     assert got is None or len(got) == 3
 
@@ -179,11 +183,11 @@ def test_small_decimals_move_by_tenths_and_percentages_stay_under_100() -> None:
 
 def test_year_options_respect_the_sentence_and_the_documents_latest_year() -> None:
     f = fact("date", "2007", "YEAR", "A scheme was introduced in 2007 and in 2009 about 8,000 were employed under it.")
-    got = pick_distractors(f, "2007", f.sentence.replace("2007", "_____"), NamePool({}, {}), {"2009"},
+    got = pick_distractors(f, "2007", f.sentence.replace("2007", "_____"), NamePool({}), {"2009"},
                            random.Random(0))
     assert got is not None and all(int(g) < 2009 for g in got)
     decade = fact("date", "2000s", "DECADE", "Claims proved controversial in the 2000s across the land.")
-    got = pick_distractors(decade, "2000s", "Claims proved controversial in the _____.", NamePool({}, {}),
+    got = pick_distractors(decade, "2000s", "Claims proved controversial in the _____.", NamePool({}),
                            {"2019", "2000s"}, random.Random(0))
     assert got is not None and "2020s" not in got and "2030s" not in got
 
