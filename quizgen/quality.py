@@ -69,6 +69,11 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
         # Case-sensitive: "XUL" in "XULRunner" gives it away, "SWIFT" in "swiftly" does not.
         if re.search(rf"\w{re.escape(answer)}|{re.escape(answer)}\w", visible):
             return True
+        # "Boot to _____ also known as B2G": an acronym just after the blank spells its initial.
+        after = text.split(BLANK, 1)[1] if BLANK in text else ""
+        if any(answer[0] in w[1:] for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6]))
+               if any(ch.isdigit() for ch in w)):
+            return True
         # "(XPCOM, HTML, CSS, XUL)" beside a blank for XULRunner: the start of the name is shown.
         if any(answer.startswith(w) and len(w) >= 3 for w in re.findall(r"\b[A-Z][\w-]*", visible) if w != answer):
             return True
@@ -92,7 +97,7 @@ def question_flags(question: Question, label: str | None = None) -> list[str]:
     flags: list[str] = []
     prompt = question.prompt
     visible = prompt.replace(BLANK, " ")
-    if answer_shown(question.answer, question.kind, visible):
+    if answer_shown(question.answer, question.kind, prompt):
         flags.append("answer_in_prompt")
     words = visible.split()
     if len(words) > MAX_PROMPT_WORDS:

@@ -307,7 +307,9 @@ def make_questions(
 
 def place_options(questions: Sequence[Question], seed: int) -> list[Question]:
     """Put each answer at a seeded position, balanced over A-D in blocks of four across the quiz."""
-    rng = random.Random(f"{seed}:positions")
+    # Seeded by the quiz's own questions too: with the seed alone, every one-article quiz would put its
+    # first answer under the same letter.
+    rng = random.Random(f"{seed}:positions:{questions[0].id if questions else ''}")
     placed: list[Question] = []
     block: list[int] = []
     for question in questions:

@@ -452,3 +452,24 @@ in           ADP   IN   prep      1   in           O
 2015         NUM   CD   pobj      8   2015         B-DATE
 .            PUNCT .    punct     1   .            O
 """
+
+PANEL_OF_TWELVE = """
+John         PROPN NNP  compound  1   John         B-PERSON
+Burrows      PROPN NNP  nsubj     11  Burrows      I-PERSON
+,            PUNCT ,    punct     1   ,            O
+the          DET   DT   det       4   the          O
+chairman     NOUN  NN   appos     1   chairman     O
+of           ADP   IN   prep      4   of           O
+the          DET   DT   det       7   the          O
+panel        NOUN  NN   pobj      5   panel        O
+of           ADP   IN   prep      7   of           O
+twelve       NUM   CD   pobj      8   twelve       B-CARDINAL
+,            PUNCT ,    punct     1   ,            O
+said         VERB  VBD  ROOT      11  say          O
+the          DET   DT   det       13  the          O
+flag         NOUN  NN   nsubj     14  flag         O
+changed      VERB  VBD  ccomp     11  change       O
+in           ADP   IN   prep      14  in           O
+1902         NUM   CD   pobj      15  1902         B-DATE
+.            PUNCT .    punct     11  .            O
+"""

@@ -242,6 +242,12 @@ def test_a_name_explained_in_brackets_is_not_blanked() -> None:
     assert "A-Frame" not in answers(facts, "name") and answers(facts, "date") == ["2015"]
 
 
+def test_a_number_describing_a_speaker_is_an_aside() -> None:
+    # "John Burrows, the chairman of the project's panel of _____, said ...": not the point.
+    facts = facts_of(parses.PANEL_OF_TWELVE)
+    assert answers(facts, "number") == [] and answers(facts, "date") == ["1902"]
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

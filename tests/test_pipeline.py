@@ -193,7 +193,7 @@ def test_news_quality_totals(news_quizzes: list[Quiz]) -> None:
                  "distractor_in_stem"):
         assert totals.get(flag, 0) == 0, totals
     mc = [q for q in all_questions(news_quizzes) if q.options]
-    assert len(mc) >= 20
+    assert len(mc) >= 12  # enough for the rates below to mean something
     assert sum(correct_is_longest(q) for q in mc) / len(mc) <= 0.35
     positions = sorted({q.options.index(q.answer) for q in mc if q.options})
     assert positions == [0, 1, 2, 3]

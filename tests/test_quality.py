@@ -150,3 +150,20 @@ def test_a_spokespersons_name_is_not_asked() -> None:
     other = sentence.replace("the State Department Spokesperson", "the Secretary of State")
     assert candidates_for(Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", other, 0, 11, 0, "PERSON"),
                           "Migrants rescued at sea")
+
+
+def test_an_acronym_after_the_blank_spells_its_initial() -> None:
+    from quizgen.quality import answer_shown
+
+    assert answer_shown("Gecko", "name", "Firefox OS (project name: Boot to _____ also known as B2G) is an OS")
+    assert not answer_shown("Gecko", "name", "Firefox OS (project name: Boot to _____) is an OS")
+    q = Question("x", "d", "f", "name", "cloze", "Firefox OS (project name: Boot to _____ also known as B2G) is new.",
+                 "Gecko", "s", 0, 5)
+    assert "answer_in_prompt" in question_flags(q)
+
+
+def test_centuries_not_yet_begun_are_not_offered() -> None:
+    from quizgen.distractors import number_distractors
+
+    assert "21st century" not in number_distractors("19th century", set())
+    assert "20th century" in number_distractors("19th century", set())

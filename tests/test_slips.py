@@ -44,6 +44,7 @@ def test_two_subjects_with_a_singular_verb() -> None:
         ("The Canadian garrison of 501st Legion returned with photo-ops.", "missing word"),
         ("Just two minutes in the second half, Mertens scored.", "missing word"),
         ("The theme of this years lantern festival is the pig.", "missing word"),
+        ("Officials claimed Montalvo allegedly left with hard drives.", "hedged twice"),
         ("It had to clear its asylum claim- 'legacy backlog' by June.", "spaced hyphen"),
     ],
 )

@@ -74,7 +74,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     sent_text = text[sent.start_char : sent.end_char] if text else sent.text
     if sent_text.lower().startswith(CONTEXT_OPENERS) or _NARRATIVE_OPENER.match(sent_text):
         return False
-    if re.search(r"\b\d+(st|nd|rd|th) minute\b|\b(?:yellow|red) card\b|\bwas booked\b", sent_text):
+    if re.search(r"\b\d+(st|nd|rd|th) minute\b|\b(?:yellow|red) card\b|\b(?:was|were) booked\b", sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story
     if source_slip(sent, sent_text):
         return False  # "recieve", "Secunia.com, has said": the question would print the source's slip

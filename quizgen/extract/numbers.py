@@ -74,7 +74,17 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "meat (8.8%), wood (6.2%)": one figure of a list, or an aside
         if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
             continue
+        if _describes_a_person(ent):
+            continue  # "John Burrows, the chairman of the project's panel of twelve, said": an aside
         yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
+
+
+def _describes_a_person(ent: Span) -> bool:
+    """Whether the number sits in an apposition that describes a person ("X, the head of a panel of 12,")."""
+    for token in ent.root.ancestors:
+        if token.dep_ == "appos":
+            return token.head.ent_type_ == "PERSON"
+    return False
 
 
 def _relative(doc, ent: Span) -> bool:  # noqa: ANN001

@@ -20,6 +20,7 @@ _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\
 # "garrison of 501st Legion" (no "the"), "two minutes in the second half" (for "into"), "this years theme".
 _MISSING_WORD = re.compile(r"\b(?:of|in|at|from|by|with) \d+(?:st|nd|rd|th) [A-Z]|\b(?:minutes|seconds) in the "
                            r"(?:first|second) half\b|\b(?:[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext) years\b")
+_DOUBLE_HEDGE = re.compile(r"\b(?:claim|claims|claimed|alleged|alleges)\b[^.;]*\ballegedly\b")
 _LOOSE_HYPHEN = re.compile(r"[a-z]- [\"'‘“a-z]")  # "the claim- 'legacy backlog'"
 _A_THEN_S = re.compile(r"\b[Aa]n? (?:\w+ )?\w+s\b")  # a cheap look before the parse is consulted
 _COUNTING_WORDS = {"few", "lot", "number", "dozen", "hundred", "thousand", "million", "billion", "couple", "great",
@@ -38,6 +39,8 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "age without hyphens"
     if _MISSING_WORD.search(text):
         return "missing word"
+    if _DOUBLE_HEDGE.search(text):
+        return "hedged twice"  # "where they claimed Montalvo allegedly left"
     if _A_THEN_S.search(text) and any(_article_before_plural(t) for t in sent if t.lower_ in ("a", "an")):
         return "'a' before a plural"  # "such a swords"
     match = _CAPITAL_TIME.search(text)
