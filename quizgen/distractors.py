@@ -235,7 +235,9 @@ def date_distractors(answer: str, label: str, taken: set[str]) -> list[str]:
         out = [_MONTHS[(i + k) % 12] for k in (1, -1, 2, -2, 3, -3)]
     elif label == "YEAR":
         year = int(answer)
-        out = [str(year + k) for k in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5)]
+        # A round year among 1939, 1941, 1942 stands out ("from 1940 onwards"): round years move by tens.
+        steps = (10, -10, 20, -20, 30, -30) if year % 10 == 0 else (1, -1, 2, -2, 3, -3, 4, -4, 5, -5)
+        out = [str(year + k) for k in steps]
     elif label == "DECADE":
         decade = int(answer[:-1])
         out = [f"{decade + k}s" for k in (10, -10, 20, -20, 30)]

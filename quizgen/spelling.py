@@ -102,6 +102,11 @@ def is_misspelt(word: str) -> bool:
     return any(len(fix) >= shortest and fix in common for fix in _slip_fixes(lower))
 
 
+def is_common(word: str) -> bool:
+    """Whether `word` (lower case) is among the most frequent English words."""
+    return word in _word_lists()[1]
+
+
 def misspelt_words(words: Iterable[str]) -> list[str]:
     """The words of `words` that are slips (see `is_misspelt`), in order."""
     return [w for w in words if is_misspelt(w)]

@@ -473,3 +473,31 @@ in           ADP   IN   prep      14  in           O
 1902         NUM   CD   pobj      15  1902         B-DATE
 .            PUNCT .    punct     11  .            O
 """
+
+QUEEN = """
+Elizabeth    PROPN NNP  compound  1   Elizabeth    B-PERSON
+II           PROPN NNP  nsubj     2   II           I-PERSON
+is           AUX   VBZ  ROOT      2   be           O
+the          DET   DT   det       4   the          O
+Queen        PROPN NNP  attr      2   Queen        O
+of           ADP   IN   prep      4   of           O
+New          PROPN NNP  compound  7   New          B-GPE
+Zealand      PROPN NNP  pobj      5   Zealand      I-GPE
+.            PUNCT .    punct     2   .            O
+"""
+
+REPORT_RELEASED = """
+In           ADP   IN   prep      8   in           O
+a            DET   DT   det       2   a            O
+report       NOUN  NN   pobj      0   report       O
+released     VERB  VBN  acl       2   release      O
+in           ADP   IN   prep      3   in           O
+November     PROPN NNP  pobj      4   November     B-DATE
+2012         NUM   CD   nummod    5   2012         I-DATE
+,            PUNCT ,    punct     8   ,            O
+Mozilla      PROPN NNP  nsubj     9   Mozilla      B-ORG
+reported     VERB  VBD  ROOT      9   report       O
+a            DET   DT   det       11  a            O
+loss         NOUN  NN   dobj      9   loss         O
+.            PUNCT .    punct     9   .            O
+"""

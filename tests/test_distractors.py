@@ -55,6 +55,12 @@ def test_word_numbers_keep_capitalisation() -> None:
     assert all(d[0].islower() for d in number_distractors("thirteen", set()))
 
 
+def test_round_years_move_by_tens() -> None:
+    # "from 1940 onwards" among 1939, 1941 and 1942: the round year stands out.
+    assert date_distractors("1940", "YEAR", set())[:4] == ["1950", "1930", "1960", "1920"]
+    assert date_distractors("1943", "YEAR", set())[:2] == ["1944", "1942"]
+
+
 @pytest.mark.parametrize(
     ("answer", "label"),
     [("Tuesday", "WEEKDAY"), ("January", "MONTH"), ("August 31", "MONTH_DAY"), ("2014", "YEAR"),

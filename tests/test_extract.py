@@ -119,6 +119,13 @@ def test_hedged_demand_gets_the_full_name_and_a_who_question() -> None:
     assert position.who_question == "Who will reportedly demand a guarantee from Biden that NATO will not expand?"
 
 
+def test_who_questions_drop_an_also_that_points_elsewhere() -> None:
+    also = parses.DEMAND_DOBJ.replace("reportedly   ADV   RB   advmod    3   reportedly   O",
+                                      "also         ADV   RB   advmod    3   also         O")
+    (position,) = [f for f in facts_of(parses.INTRO_BOTH, also) if f.kind == "position"]
+    assert position.who_question == "Who will demand a guarantee from Biden that NATO will not expand?"
+
+
 def test_is_said_to_be_with_a_description_resolved_to_the_one_person_it_fits() -> None:
     facts = facts_of(parses.INTRO_PUTIN, parses.PASSIVE_SAID)
     (position,) = [f for f in facts if f.kind == "position"]
@@ -246,6 +253,21 @@ def test_a_number_describing_a_speaker_is_an_aside() -> None:
     # "John Burrows, the chairman of the project's panel of _____, said ...": not the point.
     facts = facts_of(parses.PANEL_OF_TWELVE)
     assert answers(facts, "number") == [] and answers(facts, "date") == ["1902"]
+
+
+def test_who_is_head_of_state_is_not_asked() -> None:
+    # "_____ is the Queen of New Zealand": general knowledge, and true only for a time.
+    assert "Elizabeth II" not in answers(facts_of(parses.QUEEN), "name")
+    author = parses.QUEEN.replace("Queen        PROPN NNP  attr      2   Queen",
+                                  "author       NOUN  NN   attr      2   author")
+    assert "Elizabeth II" in answers(facts_of(author), "name")
+
+
+def test_when_a_report_came_out_is_not_asked() -> None:
+    assert answers(facts_of(parses.REPORT_RELEASED), "date") == []
+    launched = parses.REPORT_RELEASED.replace("report       NOUN  NN   pobj      0   report",
+                                              "browser      NOUN  NN   pobj      0   browser")
+    assert answers(facts_of(launched), "date") == ["November 2012"]
 
 
 def test_dates_inside_brackets_are_asides() -> None:

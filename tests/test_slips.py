@@ -40,6 +40,9 @@ def test_two_subjects_with_a_singular_verb() -> None:
         ("It was held aboard the Scientology - owned cruise ship.", "spaced hyphen"),
         ("The festival continues a 2000 year old tradition of lights.", "age without hyphens"),
         ("The event grew and Last Year over 4 million visitors came.", "capitalised time word"),
+        ("Last Year over 4 million visitors came.", "capitalised time word"),
+        ("In the injury time, Kane scored.", "missing word"),
+        ("NOW, THEREFORE, we do hereby Order the army to march.", "capital letters"),
         ("The museum will recieve pilot seats.", "misspelt word"),
         ("The Canadian garrison of 501st Legion returned with photo-ops.", "missing word"),
         ("Just two minutes in the second half, Mertens scored.", "missing word"),
@@ -57,7 +60,8 @@ def test_slips_in_the_text(text: str, reason: str) -> None:
     [
         "It was held aboard the Scientology-owned cruise ship.",
         "The festival continues a 2,000-year-old tradition of lights.",
-        "Last Year's figures were higher, the report said.",
+        "Last year's figures were higher, the report said.",
+        "NATO, NASA and UNICEF met in Geneva.",
         "The Musket Wars lasted from 1801 - 1840 in the north.",
     ],
 )

@@ -61,7 +61,8 @@ NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
                "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
 # Openings that point back to what came before: the sentence does not stand on its own.
 CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn",
-                   "at that time", "at the time", "in the first half", "in the second half", "the next day")
+                   "at that time", "at the time", "in the first half", "in the second half", "the next day",
+                   "while there", "once there")
 
 
 def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> bool:

@@ -28,6 +28,10 @@ DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_REPORT_DATE = re.compile(r"\b(?:report|study|survey|paper|poll)\b[^.;]{0,30}\b(?:released|published|issued)\s+"
+                          r"(?:in|on)\s+$", re.I)
+
+
 def date_form(text: str) -> str | None:
     """The granularity label of a date string, or None when it is not a precise date."""
     for label, pattern in DATE_FORMS:
@@ -59,6 +63,8 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "1890 – 91": half of a range
         if label == "YEAR" and _attributive(ent):
             continue  # "before the 2014 protests": a name ("Umbrella") fits the blank as well
+        if _REPORT_DATE.search(sent.doc.text[max(0, ent.start_char - 60) : ent.start_char]):
+            continue  # "In a report released in _____, Mozilla reported ...": when a source appeared
         as_at = before is not None and before.lower_ in ("at", "of") and ent.start >= 2
         if as_at and sent.doc[ent.start - 2].lower_ == "as":
             continue  # "as at June 2018": the date of a figure, not an event

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,8 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "physicians all over _____": "the world" fits as well
         if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
+        if ent.label_ == "PERSON" and _STATE_ROLE_AFTER.match(ent.doc.text[ent.end_char : ent.end_char + 40]):
+            continue  # "_____ is the Queen of New Zealand": general knowledge, and true only for a time
         if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             continue  # "the Sams continued": a family, not a person to name
         if _owner_of_a_name(ent) or _spaced_hyphen(ent):
@@ -72,6 +75,10 @@ EXAMPLE_CUES = ("such as", "including", "like", "e.g.", "include", "includes", "
 HEAD_OF_STATE_TITLES = ("president", "queen", "king", "pope", "emperor", "empress", "prime minister", "chancellor",
                         "creator", "founder", "co-founder", "ceo")  # "Facebook creator _____": general knowledge
 ATTRIBUTION_CUES = ("according to", "seen by", "reported by", "obtained by", "told", "tell", "tells")
+
+
+_STATE_ROLE_AFTER = re.compile(r"\s+(?:is|was|has been|became) the (?:queen|king|president|prime minister|monarch|"
+                               r"head of state|pope|emperor|chancellor)\b", re.I)
 
 
 def _after(ent: Span, cues: tuple[str, ...]) -> bool:

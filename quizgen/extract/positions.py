@@ -259,6 +259,9 @@ def _who_question(verb: Token, sent: Span, sp_start: int, sp_end: int, content_e
     if head_word is None:
         return None
     tail = head_word + tail[len(first.text):]
+    # "Who also said ...?": the "also" points at a statement the question does not show.
+    tail = re.sub(r"^((?:will|would|has|have|had|is|was|did|does|could|can|may|might|should|must) )?"
+                  r"(?:also|additionally) ", r"\1", tail)
     return f"Who {tail}?"
 
 

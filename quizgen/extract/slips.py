@@ -19,14 +19,16 @@ _SPACED_HYPHEN = re.compile(r"[A-Za-z] - [a-z]")  # "Scientology - owned", not "
 _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\b")  # "a 2000 year old tradition"
 # "garrison of 501st Legion" (no "the"), "two minutes in the second half" (for "into"), "this years theme".
 _MISSING_WORD = re.compile(r"\b(?:of|in|at|from|by|with) \d+(?:st|nd|rd|th) [A-Z]|\b(?:minutes|seconds) in the "
-                           r"(?:first|second) half\b|\b(?:[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext) years\b")
+                           r"(?:first|second) half\b|\b(?:[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext) years\b"
+                           r"|\b[Tt]he injury time\b")
+_SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 _DOUBLE_HEDGE = re.compile(r"\b(?:claim|claims|claimed|alleged|alleges)\b[^.;]*\ballegedly\b")
 _LOOSE_HYPHEN = re.compile(r"[a-z]- [\"'‘“a-z]")  # "the claim- 'legacy backlog'"
 _A_THEN_S = re.compile(r"\b[Aa]n? (?:\w+ )?\w+s\b")  # a cheap look before the parse is consulted
 _COUNTING_WORDS = {"few", "lot", "number", "dozen", "hundred", "thousand", "million", "billion", "couple", "great",
                    "good", "total", "series", "pair", "variety", "range", "majority"}
 _TIME_WORDS = ("Year", "Week", "Month", "Weekend", "Night", "Morning", "Evening", "Afternoon")
-_CAPITAL_TIME = re.compile(rf"(?<![.!?:\"“] )\b(?:Last|Next|This) (?:{'|'.join(_TIME_WORDS)})\b")
+_CAPITAL_TIME = re.compile(rf"\b(?:Last|Next|This|last|next|this) (?:{'|'.join(_TIME_WORDS)})\b")
 
 
 def source_slip(sent: Span, text: str) -> str | None:
@@ -43,9 +45,10 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "hedged twice"  # "where they claimed Montalvo allegedly left"
     if _A_THEN_S.search(text) and any(_article_before_plural(t) for t in sent if t.lower_ in ("a", "an")):
         return "'a' before a plural"  # "such a swords"
-    match = _CAPITAL_TIME.search(text)
-    if match and match.start() > 0:
-        return "capitalised time word"  # "The event grew. ... and Last Year over 4 million came"
+    if _CAPITAL_TIME.search(text):
+        return "capitalised time word"  # "Last Year over 4 million visitors attended"
+    if _SHOUTED.search(text) and sum(_common_shouted(w) for w in _SHOUTED.findall(text)) >= 2:
+        return "capital letters"  # "NOW, THEREFORE, we do hereby Order": a decree in its own typography
     root = sent.root
     if _disagreeing_subject(root) or _joined_subject_singular_verb(root):
         return "subject and verb disagree"
@@ -54,6 +57,13 @@ def source_slip(sent: Span, text: str) -> str | None:
     if ", that " in text and any(_comma_before_defining_that(t) for t in sent if t.lower_ == "that"):
         return "comma before a defining 'that'"
     return None
+
+
+def _common_shouted(word: str) -> bool:
+    # "THEREFORE" is a common word in capitals; "NATO" and "NASA" are acronyms.
+    from quizgen.spelling import is_common
+
+    return is_common(word.lower())
 
 
 def _disagreeing_subject(root: Token) -> bool:
