@@ -7,14 +7,16 @@ swapped ("Technlogy", "recieve"). Other edits are not trusted: "Blinken" is one 
 "codec" from "coded".
 
 pyspellchecker ships its list gzipped as JSON (0.13 s to load); the words are kept, most frequent
-first, as plain text in the cache folder (25 ms), written atomically. Any trouble with the cache falls
-back to pyspellchecker's own loader.
+first, as plain text in the cache folder, written atomically. A build reads the 40,000 common words
+(about 8 ms) and the whole list only when a word looks like a slip of one of them. Any trouble with
+the cache falls back to pyspellchecker's own loader.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.metadata
+import itertools
 import os
 import string
 import tempfile
@@ -29,13 +31,28 @@ MIN_CAPITALISED_FIX = 8
 
 
 @functools.cache
-def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """(every known word, the common ones), lower case."""
+def _common() -> frozenset[str]:
+    """The most frequent words, lower case: what a slip is corrected to."""
+    return frozenset(_words(COMMON_WORDS))
+
+
+@functools.cache
+def _known_words() -> frozenset[str]:
+    """Every word of the list, lower case. Read only when a word looks like a slip of a common one."""
+    return frozenset(_words(None))
+
+
+def _words(limit: int | None) -> list[str]:
     try:
-        words = _from_cache()
+        path = _cached_list()
+        with path.open(encoding="utf-8") as lines:
+            words = [line.rstrip("\n") for line in itertools.islice(lines, limit)]
+        if len(words) < COMMON_WORDS:
+            raise ValueError(f"{path} is incomplete")
+        return words
     except Exception:  # noqa: BLE001 - a cache problem must never stop a build
         words = _from_package()
-    return frozenset(words), frozenset(words[:COMMON_WORDS])
+        return words[:limit] if limit else words
 
 
 def _from_package() -> list[str]:
@@ -45,7 +62,8 @@ def _from_package() -> list[str]:
     return sorted(counts, key=lambda w: (-counts[w], w))
 
 
-def _from_cache() -> list[str]:
+def _cached_list() -> Path:
+    """pyspellchecker's words, most frequent first, one per line: written once, atomically."""
     version = importlib.metadata.version("pyspellchecker")
     cached = cache_dir() / f"pyspellchecker-{version}-en.txt"
     if not cached.exists():
@@ -57,10 +75,7 @@ def _from_cache() -> list[str]:
             os.replace(tmp, cached)
         finally:
             Path(tmp).unlink(missing_ok=True)
-    words = cached.read_text("utf-8").split("\n")
-    if len(words) < COMMON_WORDS:
-        raise ValueError(f"{cached} is incomplete")
-    return words
+    return cached
 
 
 def _slip_fixes(word: str) -> Iterable[str]:
@@ -95,16 +110,16 @@ def is_misspelt(word: str) -> bool:
     shortest = MIN_CAPITALISED_FIX if word[:1].isupper() else MIN_FIX
     if len(word) < shortest - 1 or not word.isascii() or not word.isalpha() or word.isupper():
         return False
-    known, common = _word_lists()
     lower = word.lower()
-    if _known(lower, known):
+    common = _common()
+    if lower in common or not any(len(fix) >= shortest and fix in common for fix in _slip_fixes(lower)):
         return False
-    return any(len(fix) >= shortest and fix in common for fix in _slip_fixes(lower))
+    return not _known(lower, _known_words())
 
 
 def is_common(word: str) -> bool:
     """Whether `word` (lower case) is among the most frequent English words."""
-    return word in _word_lists()[1]
+    return word in _common()
 
 
 def misspelt_words(words: Iterable[str]) -> list[str]:

@@ -501,3 +501,17 @@ a            DET   DT   det       11  a            O
 loss         NOUN  NN   dobj      9   loss         O
 .            PUNCT .    punct     9   .            O
 """
+
+FOR_EVERY = """
+There        PRON  EX   expl      1   there        O
+was          VERB  VBD  ROOT      1   be           O
+one          NUM   CD   nummod    3   one          B-CARDINAL
+migrant      NOUN  NN   attr      1   migrant      O
+for          ADP   IN   prep      3   for          O
+every        DET   DT   det       7   every        O
+100          NUM   CD   nummod    7   100          B-CARDINAL
+residents    NOUN  NNS  pobj      4   resident     O
+in           ADP   IN   prep      1   in           O
+2009         NUM   CD   pobj      8   2009         B-DATE
+.            PUNCT .    punct     1   .            O
+"""

@@ -270,6 +270,12 @@ def test_when_a_report_came_out_is_not_asked() -> None:
     assert answers(facts_of(launched), "date") == ["November 2012"]
 
 
+def test_a_ratio_after_every_is_not_asked() -> None:
+    # "one migrant for every _____ residents": many values keep the statement true.
+    facts = facts_of(parses.FOR_EVERY)
+    assert "100" not in answers(facts, "number") and answers(facts, "date") == ["2009"]
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

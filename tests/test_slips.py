@@ -48,6 +48,7 @@ def test_two_subjects_with_a_singular_verb() -> None:
         ("Just two minutes in the second half, Mertens scored.", "missing word"),
         ("The theme of this years lantern festival is the pig.", "missing word"),
         ("Officials claimed Montalvo allegedly left with hard drives.", "hedged twice"),
+        ("The colony was founded in 1840.[n 8] It grew quickly.", "footnote marker"),
         ("It had to clear its asylum claim- 'legacy backlog' by June.", "spaced hyphen"),
     ],
 )

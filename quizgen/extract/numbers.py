@@ -74,6 +74,8 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "meat (8.8%), wood (6.2%)": one figure of a list, or an aside
         if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
             continue
+        if before is not None and before.lower_ == "every":
+            continue  # "one new migrant for every _____ residents": a ratio, true of many values
         if _describes_a_person(ent):
             continue  # "John Burrows, the chairman of the project's panel of twelve, said": an aside
         yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
