@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
-import itertools
 import os
 import string
 import tempfile
@@ -45,8 +44,8 @@ def _known_words() -> frozenset[str]:
 def _words(limit: int | None) -> list[str]:
     try:
         path = _cached_list()
-        with path.open(encoding="utf-8") as lines:
-            words = [line.rstrip("\n") for line in itertools.islice(lines, limit)]
+        text = path.read_text("utf-8")
+        words = text.split("\n", limit)[:limit] if limit else text.split("\n")
         if len(words) < COMMON_WORDS:
             raise ValueError(f"{path} is incomplete")
         return words
@@ -78,14 +77,12 @@ def _cached_list() -> Path:
     return cached
 
 
-def _slip_fixes(word: str) -> Iterable[str]:
+def _slip_fixes(word: str) -> list[str]:
     """Every string that adds one letter (a-z) to `word` or swaps two neighbouring letters of it."""
-    for i in range(len(word) + 1):
-        left, right = word[:i], word[i:]
-        if len(right) > 1:
-            yield left + right[1] + right[0] + right[2:]
-        for c in string.ascii_lowercase:
-            yield left + c + right
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    added = [left + c + right for left, right in splits for c in string.ascii_lowercase]
+    swapped = [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
+    return added + swapped
 
 
 # British spellings the (American) list lacks: "centre", "colour", "organised", "defence", "ischaemic".
@@ -112,7 +109,10 @@ def is_misspelt(word: str) -> bool:
         return False
     lower = word.lower()
     common = _common()
-    if lower in common or not any(len(fix) >= shortest and fix in common for fix in _slip_fixes(lower)):
+    if lower in common or len(lower) + 1 < shortest:
+        return False
+    fixes = _slip_fixes(lower) if len(lower) >= shortest else _slip_fixes(lower)[: 26 * (len(lower) + 1)]
+    if common.isdisjoint(fixes):
         return False
     return not _known(lower, _known_words())
 
