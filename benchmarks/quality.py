@@ -1,6 +1,6 @@
 """Quality benchmark: build every corpus text, count questions and flags, and sample for a reading.
 
-Run by hand:  python benchmarks/quality.py [--sample 60] [--seed 0] [--sample-out FILE]
+Run by hand:  python benchmarks/quality.py [--sample 60] [--seed 0] [--sample-seed N] [--sample-out FILE]
               python benchmarks/quality.py --readings N   (table rows of readings/verdicts-N*.json)
 
 Prints, per document and in total, questions per 1,000 words by kind and by type, and each
@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample-out", type=Path)
+    parser.add_argument("--sample-seed", type=int, help="draw the sample with this seed (default: --seed); a new "
+                        "seed gives questions the rules were not tuned on")
     parser.add_argument("--readings", type=int, metavar="N", help="print QUALITY.md rows for round N and stop")
     args = parser.parse_args(argv)
     if args.readings is not None:
@@ -83,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample_out:
         # The same article as .txt, .md and .html gives the same questions: sample each sentence once.
         unique = list({q["sentence"]: q for q in pool}.values())
-        sample = random.Random(args.seed).sample(unique, min(args.sample, len(unique)))
+        sample_seed = args.seed if args.sample_seed is None else args.sample_seed
+        sample = random.Random(sample_seed).sample(unique, min(args.sample, len(unique)))
         args.sample_out.write_text(json.dumps(sample, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote a sample of {len(sample)} questions to {args.sample_out}")
     return 0
