@@ -515,3 +515,17 @@ in           ADP   IN   prep      1   in           O
 2009         NUM   CD   pobj      8   2009         B-DATE
 .            PUNCT .    punct     1   .            O
 """
+
+REVENUE_UP_FROM = """
+Revenue      NOUN  NN   nsubj     3   revenue      O
+for          ADP   IN   prep      0   for          O
+2011         NUM   CD   pobj      1   2011         B-DATE
+rose         VERB  VBD  ROOT      3   rise         O
+33           NUM   CD   nummod    5   33           B-PERCENT
+%            NOUN  NN   dobj      3   %            I-PERCENT
+from         ADP   IN   prep      3   from         O
+123          NUM   CD   pobj      6   123          B-CARDINAL
+in           ADP   IN   prep      3   in           O
+2010         NUM   CD   pobj      8   2010         B-DATE
+.            PUNCT .    punct     3   .            O
+"""

@@ -276,6 +276,11 @@ def test_a_ratio_after_every_is_not_asked() -> None:
     assert "100" not in answers(facts, "number") and answers(facts, "date") == ["2009"]
 
 
+def test_the_year_before_a_stated_change_is_not_asked() -> None:
+    # "revenue for 2011 ... up 33% from $123 in _____": it can only be 2010.
+    assert "2010" not in answers(facts_of(parses.REVENUE_UP_FROM), "date")
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

@@ -49,6 +49,7 @@ def test_two_subjects_with_a_singular_verb() -> None:
         ("The theme of this years lantern festival is the pig.", "missing word"),
         ("Officials claimed Montalvo allegedly left with hard drives.", "hedged twice"),
         ("The colony was founded in 1840.[n 8] It grew quickly.", "footnote marker"),
+        ("Each prize was a gift card of $ 200 in value.", "spaced currency"),
         ("It had to clear its asylum claim- 'legacy backlog' by June.", "spaced hyphen"),
     ],
 )

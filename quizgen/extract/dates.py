@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import Candidate, in_brackets, sentence_ents, span_offsets, strip_hedge
+from quizgen.extract.numbers import CHANGE_FROM
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -30,6 +31,10 @@ DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _REPORT_DATE = re.compile(r"\b(?:report|study|survey|paper|poll)\b[^.;]{0,30}\b(?:released|published|issued)\s+"
                           r"(?:in|on)\s+$", re.I)
+
+
+def _next_year_stated(text: str, year: str) -> bool:
+    return str(int(year) + 1) in re.findall(r"\b\d{4}\b", text)
 
 
 def date_form(text: str) -> str | None:
@@ -61,6 +66,8 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
         if after is not None and after.text in ("-", "–", "—") and ent.end + 1 < len(sent.doc) and (
                 sent.doc[ent.end + 1].like_num):
             continue  # "1890 – 91": half of a range
+        if label == "YEAR" and CHANGE_FROM.search(sent.text) and _next_year_stated(sent.text, rest):
+            continue  # "revenue for 2011 ... up 33% from $123 million in _____": the year before, surely
         if label == "YEAR" and _attributive(ent):
             continue  # "before the 2014 protests": a name ("Umbrella") fits the blank as well
         if _REPORT_DATE.search(sent.doc.text[max(0, ent.start_char - 60) : ent.start_char]):

@@ -61,7 +61,7 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "The six - member team": a compound the source split apart
         if "%" in text and len(re.findall(r"\d\s?%", sent.text)) >= 3:
             continue  # "92% European and 7% Māori, the remaining 1%": the blank is a sum away
-        if _CHANGE_FROM.search(sent.text):
+        if CHANGE_FROM.search(sent.text):
             continue  # "was _____, up 33% from $123 million": the answer can be worked out
         if _converted_after(sent.doc, ent):
             continue  # "over 3,000 metres (9,800 ft)": the conversion gives the answer away
@@ -103,7 +103,7 @@ def _exact_large(text: str) -> bool:
     return len(digits) >= 4 and len(digits.rstrip("0")) > 3 and not re.fullmatch(r"1\d{3}|20\d{2}", digits)
 
 
-_CHANGE_FROM = re.compile(
+CHANGE_FROM = re.compile(
     r"\b(up|down|rose|fell|increase|decrease|rising|falling)\w*\s+(by\s+)?\d+(\.\d+)?\s?(%|percent)\s+"
     r"(from|on|over)\b", re.I)
 

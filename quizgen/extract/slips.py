@@ -21,6 +21,7 @@ _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\
 _MISSING_WORD = re.compile(r"\b(?:of|in|at|from|by|with) \d+(?:st|nd|rd|th) [A-Z]|\b(?:minutes|seconds) in the "
                            r"(?:first|second) half\b|\b(?:[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext) years\b"
                            r"|\b[Tt]he injury time\b")
+_SPACED_CURRENCY = re.compile(r"[$€£] \d")
 _FOOTNOTE = re.compile(r"\[(?:n |note |nb )?\d+\]|\[(?:citation needed|clarification needed|when\?)\]", re.I)
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 _DOUBLE_HEDGE = re.compile(r"\b(?:claim|claims|claimed|alleged|alleges)\b[^.;]*\ballegedly\b")
@@ -40,6 +41,8 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "spaced hyphen"
     if _UNHYPHENATED_AGE.search(text):
         return "age without hyphens"
+    if _SPACED_CURRENCY.search(text):
+        return "spaced currency"  # "each of $ 200 in value"
     if _FOOTNOTE.search(text):
         return "footnote marker"  # "... in 1840.[n 8]": the article's apparatus, printed in the prompt
     if _MISSING_WORD.search(text):
