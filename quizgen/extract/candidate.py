@@ -71,12 +71,17 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def sentence_ents(sent: Span) -> list[Span]:
-    """The entities inside a sentence. `Span.ents` rebuilds the whole Doc's entities on every call; they
-    are built once per Doc here (kept in its user_data) and picked out by position."""
-    doc = sent.doc
-    ents = doc.user_data.get("quizgen_ents")
-    if ents is None:
-        ents = doc.user_data["quizgen_ents"] = tuple(doc.ents)
-    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+_LAST_DOC_ENTS: list = [None, ()]  # [Doc, its entities]: the Doc being read, one at a time
 
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside a sentence.
+
+    `Span.ents` rebuilds the whole Doc's entities on every call; they are built once per Doc here and
+    picked out by position. Only the last Doc is remembered: keeping them on the Doc itself (user_data)
+    would make a reference cycle that keeps every parsed Doc alive until the garbage collector runs.
+    """
+    doc = sent.doc
+    if _LAST_DOC_ENTS[0] is not doc:
+        _LAST_DOC_ENTS[0], _LAST_DOC_ENTS[1] = doc, tuple(doc.ents)
+    return [e for e in _LAST_DOC_ENTS[1] if e.start >= sent.start and e.end <= sent.end]
