@@ -132,10 +132,16 @@ def _match_case(word: str, like: str) -> str:
     return word
 
 
+FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
+                  "sixth", "sixths", "eighth", "eighths", "tenth", "tenths", "hundredth", "hundredths"}
+
+
 def number_distractors(answer: str, taken: set[str]) -> list[str]:
     """Same written form, unit and rounding: '175,000' -> '150,000'; 'Thirteen' -> 'Eleven'."""
     words = answer.split()
     first = words[0].lower() if words else ""
+    if any(w.lower() in FRACTION_WORDS for w in words[1:2]):
+        return []  # "one half": "two half" is no fraction, and "one third" is no certain wrong answer
     if first in WORD_VALUES:
         value = WORD_VALUES[first]
         rest = answer[len(words[0]):]

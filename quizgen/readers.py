@@ -368,6 +368,21 @@ _BYLINE = re.compile(r"^(By|Written by|Reported by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.
 _CITATION = re.compile(r"\s?\[(\d+|[a-z]|edit|note \d+|nb \d+|[a-z][a-z ?]*)\]")  # [3], [edit], [update]
 
 
+_GUTENBERG_START = re.compile(r"^\*{3} ?START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK[^\n]*$", re.M | re.I)
+_GUTENBERG_END = re.compile(r"^\*{3} ?END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK", re.M | re.I)
+_GUTENBERG_TITLE = re.compile(r"^Title: *(.+)$", re.M)
+
+
+def strip_gutenberg(text: str) -> tuple[str, str | None]:
+    """A Project Gutenberg book's own text, without the licence around it, and its title (or None)."""
+    start = _GUTENBERG_START.search(text)
+    if start is None:
+        return text, None
+    end = _GUTENBERG_END.search(text, start.end())
+    title = _GUTENBERG_TITLE.search(text[: start.start()])
+    return text[start.end() : end.start() if end else len(text)], title.group(1).strip() if title else None
+
+
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Drop what is never a source of facts; stop at reference sections."""
     kept: list[str] = []
@@ -437,10 +452,12 @@ def to_document(src: Source, *, max_words: int = DEFAULT_MAX_WORDS) -> Document:
     if words > max_words:
         raise InputTooLarge(f"{shown} has {words:,} words, over the limit of {max_words:,} (--max-words)")
     if binary is None:
+        text, book_title = strip_gutenberg(text)
         try:
             title, paragraphs = READERS[src.suffix](text)
         except RecursionError as err:
             raise UnsupportedInput(f"{shown}: markup is nested too deeply to read") from err
+        title = book_title or title
     title = re.sub(r"\s+", " ", title).strip()
     body = "\n\n".join(clean_paragraphs(paragraphs))
     if not body.strip():

@@ -207,3 +207,9 @@ def test_names_with_other_names_are_never_a_cloze() -> None:
     cand = Candidate(f, "The flag is based on the _____'s flag.", "United Kingdom", f.start, f.end, 1.0, False)
     assert _type_for(cand, ("cloze",), None) is None
     assert _type_for(cand, ("cloze", "multiple_choice"), ["France", "Spain", "Italy"]) == "multiple_choice"
+
+
+def test_fractions_get_no_made_up_options() -> None:
+    assert number_distractors("one half", set()) == []
+    assert number_distractors("three quarters", set()) == []
+    assert number_distractors("three", set())

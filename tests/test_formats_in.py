@@ -350,3 +350,19 @@ def test_generated_docx_and_pdf_build_into_questions(tmp_path: Path) -> None:
             if question.prompt.startswith("Who "):
                 continue
             assert question.answer in question.sentence
+
+
+def test_a_project_gutenberg_book_is_read_without_its_licence(tmp_path: Path) -> None:
+    from quizgen.readers import read_documents
+
+    book = tmp_path / "book.txt"
+    licence = "Project Gutenberg-tm is synonymous with the free distribution of electronic works."
+    book.write_text(
+        "\ufeffThe Project Gutenberg EBook of Tales, by A. Writer\r\n\r\nTitle: Tales of the Sea\r\n\r\n"
+        "*** START OF THIS PROJECT GUTENBERG EBOOK TALES OF THE SEA ***\r\n\r\n"
+        "The ship sailed from Bristol in 1820 with forty men aboard.\r\n\r\n"
+        "*** END OF THIS PROJECT GUTENBERG EBOOK TALES OF THE SEA ***\r\n\r\n" + licence + "\r\n",
+        "utf-8")
+    (doc,) = read_documents([str(book)])
+    assert doc.title == "Tales of the Sea"
+    assert "Bristol in 1820" in doc.text and "Gutenberg" not in doc.text
