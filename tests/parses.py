@@ -529,3 +529,31 @@ in           ADP   IN   prep      3   in           O
 2010         NUM   CD   pobj      8   2010         B-DATE
 .            PUNCT .    punct     3   .            O
 """
+
+PAYING_THEM = """
+William      PROPN NNP  compound  1   William      B-PERSON
+Rufus        PROPN NNP  nsubj     2   Rufus        I-PERSON
+introduced   VERB  VBD  ROOT      2   introduce    O
+the          DET   DT   det       4   the          O
+custom       NOUN  NN   dobj      2   custom       O
+of           ADP   IN   prep      4   of           O
+paying       VERB  VBG  pcomp     5   pay          O
+them         PRON  PRP  dobj      6   they         O
+in           ADP   IN   prep      6   in           O
+1090         NUM   CD   pobj      8   1090         B-DATE
+.            PUNCT .    punct     2   .            O
+"""
+
+TWO_OR_EVEN = """
+Each         DET   DT   det       1   each         O
+plant        NOUN  NN   nsubj     2   plant        O
+bore         VERB  VBD  ROOT      2   bear         O
+two          NUM   CD   nummod    7   two          B-CARDINAL
+or           CCONJ CC   cc        3   or           O
+even         ADV   RB   advmod    3   even         O
+three        NUM   CD   conj      3   three        B-CARDINAL
+seeds        NOUN  NNS  dobj      2   seed         O
+in           ADP   IN   prep      2   in           O
+1859         NUM   CD   pobj      8   1859         B-DATE
+.            PUNCT .    punct     2   .            O
+"""

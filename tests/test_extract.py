@@ -281,6 +281,34 @@ def test_the_year_before_a_stated_change_is_not_asked() -> None:
     assert "2010" not in answers(facts_of(parses.REVENUE_UP_FROM), "date")
 
 
+def test_them_with_nothing_to_stand_for_is_not_asked() -> None:
+    # "introduced the custom of paying them": who "they" are lies in another sentence.
+    assert facts_of(parses.PAYING_THEM) == []
+    soldiers = parses.PAYING_THEM.replace("custom       NOUN  NN   dobj", "soldiers     NOUN  NNS  dobj")
+    assert answers(facts_of(soldiers), "date") == ["1090"]
+
+
+def test_one_of_several_allowed_values_is_not_asked() -> None:
+    # "two or even _____ seeds": the sentence allows more than one value.
+    facts = facts_of(parses.TWO_OR_EVEN)
+    assert answers(facts, "number") == [] and answers(facts, "date") == ["1859"]
+
+
+def test_pieces_of_sentences_and_back_references_are_not_asked() -> None:
+    lower = parses.YEAR_OF_EVENT.replace("In           ADP", "in           ADP", 1)
+    assert parse(lower, english_vocab()).text.startswith("in 2014")
+    assert facts_of(lower) == []
+    above = parses.YEAR_OF_EVENT.replace("city         NOUN  NN   pobj", "aforesaid    NOUN  NN   pobj")
+    assert facts_of(above) == []
+
+
+def test_a_year_that_arithmetic_gives_is_not_asked() -> None:
+    from quizgen.extract.dates import _SPAN_OF_YEARS
+
+    assert _SPAN_OF_YEARS.search("From about 1570 to about 1640, during a period of about seventy years, ...")
+    assert not _SPAN_OF_YEARS.search("From 1570 the price of silver fell for seventy years.")
+
+
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]

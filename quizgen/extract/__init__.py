@@ -45,10 +45,23 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 # "Four minutes later, ...", "Then England ...": a step in a story told over several sentences.
 _NARRATIVE_OPENER = re.compile(
     r"(?:Then|Later|Afterwards|Meanwhile|But)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
+_POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]named\b|\baforesaid\b|"
+                               r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b",
+                               re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b", re.I)
 TIME_NOUNS = {"year", "week", "month", "weekend", "time", "morning", "evening", "afternoon", "season", "summer",
               "winter", "spring", "autumn", "fall", "century", "decade", "day", "night", "term", "quarter"}
+
+
+_THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
+
+
+def _unresolved_they(token: Token) -> bool:
+    """'they'/'them' with no plural noun or name before it in the sentence to stand for."""
+    sent = token.sent
+    return not any(t.tag_ in ("NNS", "NNPS") or (t.ent_type_ in ("NORP", "ORG", "GPE") and t.pos_ == "PROPN")
+                   for t in token.doc[sent.start : token.i])
 
 
 def _points_back(token: Token) -> bool:
@@ -75,6 +88,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     sent_text = text[sent.start_char : sent.end_char] if text else sent.text
     if sent_text.lower().startswith(CONTEXT_OPENERS) or _NARRATIVE_OPENER.match(sent_text):
         return False
+    if sent_text[:1].islower() or _POINTS_ELSEWHERE.search(sent_text):
+        return False  # "the quarter is given for ...": a piece of a sentence; "the above-mentioned sorts"
     if re.search(r"\b\d+(st|nd|rd|th) minute\b|\b(?:yellow|red) card\b|\b(?:was|were) booked\b", sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story
     if source_slip(sent, sent_text):
@@ -100,6 +115,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         if child.dep_ == "nsubj" and word == "it" and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children):
             return False
+    if _THEY.search(sent_text) and any(_unresolved_they(t) for t in sent if t.lower_ in ("they", "them")):
+        return False  # "paying them in money": who "they" are lies in another sentence
     if _DEMONSTRATIVE.search(sent_text) and any(_points_back(t) for t in sent):
         return False  # "what those consequences will be", "in this constituency": named in another sentence
     # A sentence that opens inside a quotation is a quoted fragment without its speaker.

@@ -33,6 +33,10 @@ _REPORT_DATE = re.compile(r"\b(?:report|study|survey|paper|poll)\b[^.;]{0,30}\b(
                           r"(?:in|on)\s+$", re.I)
 
 
+_SPAN_OF_YEARS = re.compile(r"\b(?:period|space|course|interval) of (?:about |nearly |above |some )?[\w-]+ years\b",
+                            re.I)
+
+
 def _next_year_stated(text: str, year: str) -> bool:
     return str(int(year) + 1) in re.findall(r"\b\d{4}\b", text)
 
@@ -68,6 +72,9 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "1890 – 91": half of a range
         if label == "YEAR" and CHANGE_FROM.search(sent.text) and _next_year_stated(sent.text, rest):
             continue  # "revenue for 2011 ... up 33% from $123 million in _____": the year before, surely
+        if label == "YEAR" and _SPAN_OF_YEARS.search(sent.text) and len(re.findall(r"\b1\d{3}\b|\b20\d{2}\b",
+                                                                                  sent.text)) >= 2:
+            continue  # "From about _____ to about 1640, a period of about seventy years": arithmetic
         if label == "YEAR" and _attributive(ent):
             continue  # "before the 2014 protests": a name ("Umbrella") fits the blank as well
         if _REPORT_DATE.search(sent.doc.text[max(0, ent.start_char - 60) : ent.start_char]):

@@ -74,6 +74,10 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "meat (8.8%), wood (6.2%)": one figure of a list, or an aside
         if label == "DURATION" and text.split()[0].lower() in ("one", "a", "an", "1"):
             continue
+        after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
+        if (before is not None and before.lower_ in ("or", "even")) or (after is not None and after.lower_ == "or") or (
+                " or " in text):
+            continue  # "two or even _____", "six or seven": one of several values the sentence allows
         if before is not None and before.lower_ == "every":
             continue  # "one new migrant for every _____ residents": a ratio, true of many values
         if _describes_a_person(ent):
