@@ -58,7 +58,10 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     if fact.kind == "position":
         # "Who ...?" only when the sentence names the speaker: "The Russian president" is Putin only to
         # a reader of the whole article.
-        if fact.who_question and fact.speaker and mentioned_in(fact.speaker, fact.sentence, fact.label):
+        # Only people: "Who is of opinion ...?" for Parliament or "the Justice" reads wrong, and their
+        # options ("Chairmen in London,") are no people either. "Who ... their ...?" points to a group.
+        if fact.who_question and fact.speaker and fact.label == "PERSON" and mentioned_in(
+                fact.speaker, fact.sentence, fact.label) and not _PLURAL_BACK.search(fact.who_question):
             forms.append((fact.who_question, fact.speaker, fact.start, fact.end, True))
         # A quoted phrase is not blanked: "_____" for "serious consequences" asks for the wording of a
         # stock phrase ("severe consequences" fits as well), which readers rejected nearly every time.
@@ -78,6 +81,7 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     return out
 
 
+_PLURAL_BACK = re.compile(r"\b(?:they|their|them|themselves)\b", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 MEDIA_WORDS = {"times", "news", "post", "herald", "journal", "daily", "tribune", "guardian", "telegraph",
                "gazette", "bulletin", "weekly", "press", "reuters", "bbc", "cnn", "magazine", "radio", "tv"}

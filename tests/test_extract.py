@@ -302,6 +302,16 @@ def test_pieces_of_sentences_and_back_references_are_not_asked() -> None:
     assert facts_of(above) == []
 
 
+def test_a_figure_the_sentence_adds_up_to_is_not_asked() -> None:
+    from quizgen.extract.numbers import _worked_out
+
+    sentence = "The ships numbered 112 and 139, in all 251 vessels."
+    assert _worked_out("251", sentence, sentence.index("251"))
+    assert _worked_out("seventy years", "From about 1570 to about 1640, a period of about seventy years.", 48)
+    troops = "There are already around 70,000 Russian troops along the border in 2021."
+    assert not _worked_out("70,000", troops, troops.index("70,000"))
+
+
 def test_a_year_that_arithmetic_gives_is_not_asked() -> None:
     from quizgen.extract.dates import _SPAN_OF_YEARS
 

@@ -167,3 +167,17 @@ def test_centuries_not_yet_begun_are_not_offered() -> None:
 
     assert "21st century" not in number_distractors("19th century", set())
     assert "20th century" in number_distractors("19th century", set())
+
+
+def test_who_is_asked_only_of_one_person() -> None:
+    from quizgen.questions import candidates_for
+
+    sentence = "Parliament was of opinion that the tax should be repealed in the next session."
+    body = Fact("d-position-parliament-1", "d", "position", "Parliament", sentence, 0, 10, 0, "GROUP",
+                speaker="Parliament", cue="opinion",
+                who_question="Who was of opinion that the tax should be repealed in the next session?")
+    assert not any(c.is_question for c in candidates_for(body, "Taxes"))
+    sentence = "Smith said that their tax should be repealed in the next session."
+    plural = Fact("d-position-smith-1", "d", "position", "Smith", sentence, 0, 5, 0, "PERSON",
+                  speaker="Adam Smith", cue="said", who_question="Who said that their tax should be repealed?")
+    assert not any(c.is_question for c in candidates_for(plural, "Taxes"))

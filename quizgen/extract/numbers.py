@@ -78,11 +78,28 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         if (before is not None and before.lower_ in ("or", "even")) or (after is not None and after.lower_ == "or") or (
                 " or " in text):
             continue  # "two or even _____", "six or seven": one of several values the sentence allows
+        if _worked_out(text, sent.text, start - sent.start_char):
+            continue  # "112 and 139, in all 251": the sum (or the span of two years) is in the sentence
         if before is not None and before.lower_ == "every":
             continue  # "one new migrant for every _____ residents": a ratio, true of many values
         if _describes_a_person(ent):
             continue  # "John Burrows, the chairman of the project's panel of twelve, said": an aside
         yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
+
+
+def _worked_out(answer: str, sentence: str, at: int) -> bool:
+    """Whether two other figures in the sentence add up to the answer, or differ by it."""
+    from quizgen.quality import _number_value
+
+    value = _number_value(answer)
+    if value is None or value < 2:
+        return False
+    others = []
+    for match in re.finditer(r"\d[\d,]*", sentence):
+        if match.start() <= at < match.end() or at <= match.start() < at + len(answer):
+            continue
+        others.append(float(match.group().replace(",", "")))
+    return any(a + b == value or abs(a - b) == value for i, a in enumerate(others) for b in others[i + 1 :])
 
 
 def _describes_a_person(ent: Span) -> bool:
