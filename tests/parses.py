@@ -557,3 +557,21 @@ in           ADP   IN   prep      2   in           O
 1859         NUM   CD   pobj      8   1859         B-DATE
 .            PUNCT .    punct     2   .            O
 """
+
+SERIES_OF_SUMS = """
+The          DET   DT   det       1   the          O
+tax          NOUN  NN   nsubj     2   tax          O
+was          AUX   VBD  ROOT      2   be           O
+25           NUM   CD   attr      2   25           B-MONEY
+pounds       NOUN  NNS  npadvmod  3   pound        I-MONEY
+,            PUNCT ,    punct     3   ,            O
+then         ADV   RB   advmod    7   then         O
+20           NUM   CD   conj      3   20           B-MONEY
+pounds       NOUN  NNS  npadvmod  7   pound        I-MONEY
+and          CCONJ CC   cc        7   and          O
+15           NUM   CD   conj      7   15           B-MONEY
+pounds       NOUN  NNS  npadvmod  10  pound        I-MONEY
+in           ADP   IN   prep      2   in           O
+1692         NUM   CD   pobj      12  1692         B-DATE
+.            PUNCT .    punct     2   .            O
+"""

@@ -312,6 +312,12 @@ def test_a_figure_the_sentence_adds_up_to_is_not_asked() -> None:
     assert not _worked_out("70,000", troops, troops.index("70,000"))
 
 
+def test_one_figure_of_a_series_is_not_asked() -> None:
+    # "25 pounds, then 20 pounds and 15 pounds": the blank would be read off the series.
+    facts = facts_of(parses.SERIES_OF_SUMS)
+    assert answers(facts, "number") == [] and answers(facts, "date") == ["1692"]
+
+
 def test_a_year_that_arithmetic_gives_is_not_asked() -> None:
     from quizgen.extract.dates import _SPAN_OF_YEARS
 
