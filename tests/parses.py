@@ -575,3 +575,17 @@ in           ADP   IN   prep      2   in           O
 1692         NUM   CD   pobj      12  1692         B-DATE
 .            PUNCT .    punct     2   .            O
 """
+
+OLD_SUM = """
+The          DET   DT   det       1   the          O
+bank         NOUN  NN   nsubj     2   bank         O
+added        VERB  VBD  ROOT      2   add          O
+411,117      NUM   CD   dobj      2   411,117      B-MONEY
+:            PUNCT :    punct     3   :            O
+10           NUM   CD   appos     3   10           B-CARDINAL
+:            PUNCT :    punct     5   :            O
+9            NUM   CD   appos     5   9            B-CARDINAL
+in           ADP   IN   prep      2   in           O
+1697         NUM   CD   pobj      8   1697         B-DATE
+.            PUNCT .    punct     2   .            O
+"""

@@ -318,6 +318,12 @@ def test_one_figure_of_a_series_is_not_asked() -> None:
     assert answers(facts, "number") == [] and answers(facts, "date") == ["1692"]
 
 
+def test_shillings_and_pence_of_an_old_sum_are_not_asked() -> None:
+    # "£411,117: 10: _____": the pence of a sum in the old notation.
+    facts = facts_of(parses.OLD_SUM)
+    assert answers(facts, "number") == [] and answers(facts, "date") == ["1697"]
+
+
 def test_a_year_that_arithmetic_gives_is_not_asked() -> None:
     from quizgen.extract.dates import _SPAN_OF_YEARS
 

@@ -81,7 +81,7 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         if label in ("MONEY", "QUANTITY", "PERCENT") and sum(
                 e.label_ == label for e in sentence_ents(sent)) >= 3:
             continue  # "at £25 ...; at £20; and at £15": one figure of a series, or worked out from it
-        if re.search(r"\d:\d", sent.doc.text[max(0, ent.start_char - 12) : ent.end_char + 12]):
+        if re.search(r"\d: ?\d", sent.doc.text[max(0, ent.start_char - 12) : ent.end_char + 12]):
             continue  # "£411,117:10:9": the shillings or pence of a sum in the old notation
         if _worked_out(text, sent.text, start - sent.start_char):
             continue  # "112 and 139, in all 251": the sum (or the span of two years) is in the sentence
