@@ -314,6 +314,7 @@ def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
     return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, genders, frozenset(solid))
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+")  # "A.A. Gould", "M. Quatrefages", "G.H. Lewes"
 _NATIONALITY_CUE = re.compile(
     r"\b[A-Z][a-z]+(?:'s|(?:ish|ian|ese|ean|ic|ch|i|an))\s+(?:[a-z-]+\s+){0,2}" + re.escape(BLANK))
 ROLE_WORDS = (
@@ -435,6 +436,10 @@ def name_distractors(answer: str, label: str, pool: NamePool, stem: str) -> list
             continue
         if label == "GPE" and (cand in THE_COUNTRIES) != (answer in THE_COUNTRIES):
             continue  # "from _____": "Philippines" would need a "the" that "Myanmar" does not
+        if cand[-1:] in ",;:" or (re.search(r"(?:[a-z]{2}|\b[IVX]+)\.$", cand) and not answer.endswith(".")):
+            continue  # "Chairmen in London,", "Edward I.": the source's punctuation came along
+        if person and bool(_INITIALS.match(cand)) != bool(_INITIALS.match(answer)):
+            continue  # "A.A. Gould" and "A. de Candolle" beside "Mivart": the form gives the answer away
         if person and bool(regnal.search(cand)) != bool(regnal.search(answer)):
             continue  # "Elizabeth II" among plain names is a form tell
         if person:

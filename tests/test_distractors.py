@@ -213,3 +213,13 @@ def test_fractions_get_no_made_up_options() -> None:
     assert number_distractors("one half", set()) == []
     assert number_distractors("three quarters", set()) == []
     assert number_distractors("three", set())
+
+
+def test_person_options_share_the_answers_form() -> None:
+    people = ("A.A. Gould", "A. de Candolle", "Alexander Agassiz", "St. George Mivart", "Robert Brown",
+              "Edward I.", "Chairmen in London,")
+    pool = NamePool({"PERSON": people}, solid=frozenset(people))
+    got = name_distractors("Andrew Knight", "PERSON", pool, "Who believes this is a law of nature?")
+    assert set(got) == {"Alexander Agassiz", "St. George Mivart", "Robert Brown"}
+    initials = name_distractors("G.H. Lewes", "PERSON", pool, "Who urged that many forms were evolved?")
+    assert set(initials) == {"A.A. Gould", "A. de Candolle"}
