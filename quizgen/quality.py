@@ -135,7 +135,8 @@ STOPWORDS = {"with", "from", "that", "this", "which", "their", "there", "about",
 
 
 @functools.lru_cache(maxsize=65536)
-def _number_value(text: str) -> float | None:
+def number_value(text: str) -> float | None:
+    """The value of the number a text starts with, in figures or words ("three", "175,000"), or None."""
     from quizgen.distractors import WORD_VALUES
 
     folded = fold(text)
@@ -148,7 +149,7 @@ def _number_value(text: str) -> float | None:
 
 def _same_number_shown(answer: str, visible: str) -> bool:
     """'number 3' beside a blank whose answer is 'three' gives it away."""
-    value = _number_value(answer)
+    value = number_value(answer)
     if value is None:
         return False
     return value in _number_values(visible)
@@ -157,7 +158,7 @@ def _same_number_shown(answer: str, visible: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _number_values(text: str) -> frozenset[float]:
     """The values of the numbers written in `text`, in figures or words."""
-    values = (_number_value(word) for word in fold(text).split())
+    values = (number_value(word) for word in fold(text).split())
     return frozenset(v for v in values if v is not None)
 
 

@@ -187,19 +187,18 @@ def test_stdin_binary(work: Path) -> None:
 # ---- output problems: found before the build, so no model is needed to see them --------------
 
 
-def test_output_folder_is_a_file(work: Path) -> None:
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("decks/doc.json", "output path decks/doc.json is not a folder"),  # the folder is a file
+        ("decks/doc.json/sub", "decks/doc.json/sub is not a folder (decks/doc.json is a file)"),  # a file in the way
+    ],
+)
+def test_a_file_where_the_output_folder_should_be(work: Path, out: str, message: str) -> None:
     put(work, "doc.txt", ENGLISH)
     before = snapshot(work / "decks")
-    result = run_quizgen(["build", "doc.txt", "--out", "decks/doc.json"], cwd=work)
-    assert_one_error_line(result, 9, "output path decks/doc.json is not a folder")
-    assert snapshot(work / "decks") == before
-
-
-def test_file_in_the_way_of_the_output_folder(work: Path) -> None:
-    put(work, "doc.txt", ENGLISH)
-    before = snapshot(work / "decks")
-    result = run_quizgen(["build", "doc.txt", "--out", "decks/doc.json/sub"], cwd=work)
-    assert_one_error_line(result, 9, "decks/doc.json/sub is not a folder (decks/doc.json is a file)")
+    result = run_quizgen(["build", "doc.txt", "--out", out], cwd=work)
+    assert_one_error_line(result, 9, message)
     assert snapshot(work / "decks") == before
 
 

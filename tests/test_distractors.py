@@ -55,6 +55,11 @@ def test_word_numbers_keep_capitalisation() -> None:
     assert all(d[0].islower() for d in number_distractors("thirteen", set()))
 
 
+def test_centuries_not_yet_begun_are_not_offered() -> None:
+    assert "21st century" not in number_distractors("19th century", set())
+    assert "20th century" in number_distractors("19th century", set())
+
+
 def test_round_years_move_by_tens() -> None:
     # "from 1940 onwards" among 1939, 1941 and 1942: the round year stands out.
     assert date_distractors("1940", "YEAR", set())[:4] == ["1950", "1930", "1960", "1920"]

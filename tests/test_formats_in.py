@@ -262,32 +262,32 @@ def test_epub_chapters_in_spine_order() -> None:
     ]
 
 
-def test_epub_with_encrypted_text_is_refused() -> None:
-    data = make_epub(CHAPTERS)
+def with_encryption_xml(epub: bytes, xml: str) -> bytes:
+    """The EPUB with a META-INF/encryption.xml added."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+    with zipfile.ZipFile(io.BytesIO(epub)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             target.writestr(info, source.read(info))
-        target.writestr("META-INF/encryption.xml", (
-            '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
-            '<EncryptedData xmlns="http://www.w3.org/2001/04/xmlenc#">'
-            '<EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>'
-            '<CipherData><CipherReference URI="EPUB/c1.xhtml"/></CipherData></EncryptedData></encryption>'
-        ))
-    assert "DRM-protected" in refused(".epub", out.getvalue())
+        target.writestr("META-INF/encryption.xml", xml)
+    return out.getvalue()
+
+
+def test_epub_with_encrypted_text_is_refused() -> None:
+    data = with_encryption_xml(make_epub(CHAPTERS), (
+        '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+        '<EncryptedData xmlns="http://www.w3.org/2001/04/xmlenc#">'
+        '<EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>'
+        '<CipherData><CipherReference URI="EPUB/c1.xhtml"/></CipherData></EncryptedData></encryption>'
+    ))
+    assert "DRM-protected" in refused(".epub", data)
 
 
 def test_epub_with_obfuscated_fonts_only_is_read() -> None:
-    data = make_epub(CHAPTERS)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info, source.read(info))
-        target.writestr("META-INF/encryption.xml", (
-            '<encryption><EncryptedData><EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/>'
-            '<CipherData><CipherReference URI="EPUB/font.otf"/></CipherData></EncryptedData></encryption>'
-        ))
-    assert "1945" in read(".epub", out.getvalue())[1]
+    data = with_encryption_xml(make_epub(CHAPTERS), (
+        '<encryption><EncryptedData><EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/>'
+        '<CipherData><CipherReference URI="EPUB/font.otf"/></CipherData></EncryptedData></encryption>'
+    ))
+    assert "1945" in read(".epub", data)[1]
 
 
 @pytest.mark.parametrize("data", [b"PK\x03\x04 truncated", b"not an epub"])

@@ -10,6 +10,7 @@ from quizgen.cli import app
 from quizgen.export.json import write_json
 from quizgen.model import Document, Fact, Generator, Question, Quiz
 from quizgen.quality import check_quiz, question_flags
+from quizgen.questions import candidates_for
 
 TEXT = (
     "President Joe Biden will speak to Vladimir Putin on Tuesday. "
@@ -116,24 +117,31 @@ def test_values_and_years_in_the_prompt_give_the_answer_away() -> None:
     assert not answer_shown("Taiwan", "name", "The lantern festival shows the counties of _____.")
 
 
-def test_who_is_asked_only_when_the_sentence_names_the_speaker() -> None:
-    from quizgen.questions import candidates_for
+def said(written: str, sentence: str, speaker: str, label: str = "PERSON") -> Fact:
+    """A position fact whose speaker opens the sentence, with the Who question made from the rest."""
+    who = "Who" + sentence[len(written) :].rstrip(".") + "?"
+    return Fact(f"d-position-{written.lower().replace(' ', '-')}-1", "d", "position", written, sentence, 0,
+                len(written), 0, label, speaker=speaker, cue="said", who_question=who)  # type: ignore[arg-type]
 
-    sentence = "The Russian president has warned NATO that Ukraine should not join the alliance."
-    described = Fact("d-position-putin-1", "d", "position", "The Russian president", sentence, 0, 21, 0, "PERSON",
-                     speaker="Vladimir Putin", cue="warned",
-                     who_question="Who has warned NATO that Ukraine should not join the alliance?")
-    assert not any(c.is_question for c in candidates_for(described, "Talks on Ukraine"))
-    named_sentence = sentence.replace("The Russian president", "Putin")
-    named = Fact("d-position-putin-1", "d", "position", "Putin", named_sentence, 0, 5, 0, "PERSON",
-                 speaker="Vladimir Putin", cue="warned",
-                 who_question="Who has warned NATO that Ukraine should not join the alliance?")
-    assert any(c.is_question for c in candidates_for(named, "Talks on Ukraine"))
+
+def asks_who(fact: Fact) -> bool:
+    return any(c.is_question for c in candidates_for(fact, "A title"))
+
+
+def test_who_is_asked_only_when_the_sentence_names_the_speaker() -> None:
+    tail = " has warned NATO that Ukraine should not join the alliance."
+    assert not asks_who(said("The Russian president", "The Russian president" + tail, "Vladimir Putin"))
+    assert asks_who(said("Putin", "Putin" + tail, "Vladimir Putin"))
+
+
+def test_who_is_asked_only_of_one_person() -> None:
+    tail = " was of opinion that the tax should be repealed in the next session."
+    assert not asks_who(said("Parliament", "Parliament" + tail, "Parliament", label="GROUP"))
+    assert not asks_who(said("Smith", "Smith said that their tax should be repealed.", "Adam Smith"))
+    assert asks_who(said("Smith", "Smith said that the tax should be repealed.", "Adam Smith"))
 
 
 def test_a_country_is_not_asked_when_the_title_names_one_of_its_cities() -> None:
-    from quizgen.questions import candidates_for
-
     sentence = "Other areas represent the counties of Taiwan and their crafts."
     start = sentence.index("Taiwan")
     taiwan = Fact("d-name-taiwan-1", "d", "name", "Taiwan", sentence, start, start + 6, 0, "GPE")
@@ -142,8 +150,6 @@ def test_a_country_is_not_asked_when_the_title_names_one_of_its_cities() -> None
 
 
 def test_a_spokespersons_name_is_not_asked() -> None:
-    from quizgen.questions import candidates_for
-
     sentence = "Jeff Rathke, the State Department Spokesperson, said the governments must act quickly."
     fact = Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", sentence, 0, 11, 0, "PERSON")
     assert candidates_for(fact, "Migrants rescued at sea") == []
@@ -160,24 +166,3 @@ def test_an_acronym_after_the_blank_spells_its_initial() -> None:
     q = Question("x", "d", "f", "name", "cloze", "Firefox OS (project name: Boot to _____ also known as B2G) is new.",
                  "Gecko", "s", 0, 5)
     assert "answer_in_prompt" in question_flags(q)
-
-
-def test_centuries_not_yet_begun_are_not_offered() -> None:
-    from quizgen.distractors import number_distractors
-
-    assert "21st century" not in number_distractors("19th century", set())
-    assert "20th century" in number_distractors("19th century", set())
-
-
-def test_who_is_asked_only_of_one_person() -> None:
-    from quizgen.questions import candidates_for
-
-    sentence = "Parliament was of opinion that the tax should be repealed in the next session."
-    body = Fact("d-position-parliament-1", "d", "position", "Parliament", sentence, 0, 10, 0, "GROUP",
-                speaker="Parliament", cue="opinion",
-                who_question="Who was of opinion that the tax should be repealed in the next session?")
-    assert not any(c.is_question for c in candidates_for(body, "Taxes"))
-    sentence = "Smith said that their tax should be repealed in the next session."
-    plural = Fact("d-position-smith-1", "d", "position", "Smith", sentence, 0, 5, 0, "PERSON",
-                  speaker="Adam Smith", cue="said", who_question="Who said that their tax should be repealed?")
-    assert not any(c.is_question for c in candidates_for(plural, "Taxes"))

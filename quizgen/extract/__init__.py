@@ -49,12 +49,17 @@ _POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]na
                                r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b",
                                re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
+_THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b", re.I)
 TIME_NOUNS = {"year", "week", "month", "weekend", "time", "morning", "evening", "afternoon", "season", "summer",
               "winter", "spring", "autumn", "fall", "century", "decade", "day", "night", "term", "quarter"}
-
-
-_THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
+_GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
+NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
+               "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
+# Openings that point back to what came before: the sentence does not stand on its own.
+CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn",
+                   "at that time", "at the time", "in the first half", "in the second half", "the next day",
+                   "while there", "once there")
 
 
 def _unresolved_they(token: Token) -> bool:
@@ -69,13 +74,6 @@ def _points_back(token: Token) -> bool:
     if token.dep_ != "det" or token.lower_ not in ("these", "those", "this"):
         return False
     return token.lower_ != "this" or token.head.lower_ not in TIME_NOUNS
-_GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
-NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
-               "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
-# Openings that point back to what came before: the sentence does not stand on its own.
-CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a result", "in turn",
-                   "at that time", "at the time", "in the first half", "in the second half", "the next day",
-                   "while there", "once there")
 
 
 def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> bool:

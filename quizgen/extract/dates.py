@@ -37,10 +37,6 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:period|space|course|interval) of (?:about |ne
                             re.I)
 
 
-def _next_year_stated(text: str, year: str) -> bool:
-    return str(int(year) + 1) in re.findall(r"\b\d{4}\b", text)
-
-
 def date_form(text: str) -> str | None:
     """The granularity label of a date string, or None when it is not a precise date."""
     for label, pattern in DATE_FORMS:
@@ -52,6 +48,8 @@ def date_form(text: str) -> str | None:
 def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
     """Date candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
     s_start, s_end = span_offsets(sent, offset)
+    sent_text = sent.text  # Span.text joins the tokens anew on every call: once per sentence
+    years_in_sentence = re.findall(r"\b1\d{3}\b|\b20\d{2}\b", sent_text)
     for ent in sentence_ents(sent):
         if ent.label_ != "DATE":
             continue
@@ -70,14 +68,14 @@ def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
         if after is not None and after.text in ("-", "–", "—") and ent.end + 1 < len(sent.doc) and (
                 sent.doc[ent.end + 1].like_num):
             continue  # "1890 – 91": half of a range
-        if label == "YEAR" and CHANGE_FROM.search(sent.text) and _next_year_stated(sent.text, rest):
+        if label == "YEAR" and CHANGE_FROM.search(sent_text) and str(int(rest) + 1) in years_in_sentence:
             continue  # "revenue for 2011 ... up 33% from $123 million in _____": the year before, surely
-        if label == "YEAR" and _SPAN_OF_YEARS.search(sent.text) and len(re.findall(r"\b1\d{3}\b|\b20\d{2}\b",
-                                                                                  sent.text)) >= 2:
+        if label == "YEAR" and len(years_in_sentence) >= 2 and _SPAN_OF_YEARS.search(sent_text):
             continue  # "From about _____ to about 1640, a period of about seventy years": arithmetic
         if label == "YEAR" and _attributive(ent):
             continue  # "before the 2014 protests": a name ("Umbrella") fits the blank as well
-        if _REPORT_DATE.search(sent.doc.text[max(0, ent.start_char - 60) : ent.start_char]):
+        at = ent.start_char - sent.start_char
+        if _REPORT_DATE.search(sent_text[max(0, at - 60) : at]):
             continue  # "In a report released in _____, Mozilla reported ...": when a source appeared
         as_at = before is not None and before.lower_ in ("at", "of") and ent.start >= 2
         if as_at and sent.doc[ent.start - 2].lower_ == "as":

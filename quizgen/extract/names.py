@@ -19,6 +19,7 @@ NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le"
 def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
     """Name candidates in one sentence; demonyms (NORP) and names inside lists are left out."""
     s_start, s_end = span_offsets(sent, offset)
+    sent_text = sent.text  # Span.text joins the tokens anew on every call: once per sentence
     for ent in sentence_ents(sent):
         if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent) or _cut_short(ent):
             continue
@@ -30,7 +31,7 @@ def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "physicians all over _____": "the world" fits as well
         if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
-        if ent.label_ == "PERSON" and _STATE_ROLE_AFTER.match(ent.doc.text[ent.end_char : ent.end_char + 40]):
+        if ent.label_ == "PERSON" and _STATE_ROLE_AFTER.match(sent_text[ent.end_char - sent.start_char :][:40]):
             continue  # "_____ is the Queen of New Zealand": general knowledge, and true only for a time
         if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             continue  # "the Sams continued": a family, not a person to name

@@ -30,7 +30,9 @@ TRIVIAL = {"one", "1", "zero", "0", "two", "2", "a", "an", "several", "few", "ma
 def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
     """Number candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
     s_start, s_end = span_offsets(sent, offset)
+    sent_text = sent.text  # Span.text joins the tokens anew on every call: once per sentence
     for ent in sentence_ents(sent):
+        at, end_at = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         label = ent.label_
         if label == "DATE":
             answer_span = _duration(ent)
@@ -48,7 +50,7 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         text = ent.text[start - ent.start_char : end - ent.start_char]
         if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
             continue
-        if re.search(r"\bpoints?\b", sent.doc.text[ent.end_char : ent.end_char + 8], re.I) and label == "CARDINAL":
+        if re.search(r"\bpoints?\b", sent_text[end_at : end_at + 8], re.I) and label == "CARDINAL":
             continue  # "winning _____ points": a rule of the game, not a fact of the story
         extra = [w for w in text.split()[1:] if w.lower() not in SCALE_WORDS]
         if len(extra) > 1:
@@ -59,9 +61,9 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
             continue  # "Two years later": when, relative to what the reader must find out
         if ent.end < len(sent.doc) and sent.doc[ent.end].text == "-" and ent[-1].whitespace_:
             continue  # "The six - member team": a compound the source split apart
-        if "%" in text and len(re.findall(r"\d\s?%", sent.text)) >= 3:
+        if "%" in text and len(re.findall(r"\d\s?%", sent_text)) >= 3:
             continue  # "92% European and 7% Māori, the remaining 1%": the blank is a sum away
-        if CHANGE_FROM.search(sent.text):
+        if CHANGE_FROM.search(sent_text):
             continue  # "was _____, up 33% from $123 million": the answer can be worked out
         if _converted_after(sent.doc, ent):
             continue  # "over 3,000 metres (9,800 ft)": the conversion gives the answer away
@@ -81,9 +83,9 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
         if label in ("MONEY", "QUANTITY", "PERCENT") and sum(
                 e.label_ == label for e in sentence_ents(sent)) >= 3:
             continue  # "at £25 ...; at £20; and at £15": one figure of a series, or worked out from it
-        if re.search(r"\d: ?\d", sent.doc.text[max(0, ent.start_char - 12) : ent.end_char + 12]):
+        if re.search(r"\d: ?\d", sent_text[max(0, at - 12) : end_at + 12]):
             continue  # "£411,117:10:9": the shillings or pence of a sum in the old notation
-        if _worked_out(text, sent.text, start - sent.start_char):
+        if _worked_out(text, sent_text, start - sent.start_char):
             continue  # "112 and 139, in all 251": the sum (or the span of two years) is in the sentence
         if before is not None and before.lower_ == "every":
             continue  # "one new migrant for every _____ residents": a ratio, true of many values
@@ -94,9 +96,9 @@ def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
 
 def _worked_out(answer: str, sentence: str, at: int) -> bool:
     """Whether two other figures in the sentence add up to the answer, or differ by it."""
-    from quizgen.quality import _number_value
+    from quizgen.quality import number_value
 
-    value = _number_value(answer)
+    value = number_value(answer)
     if value is None or value < 2:
         return False
     others = []
