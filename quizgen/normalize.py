@@ -10,7 +10,6 @@ ARTICLES = ("the", "a", "an")
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII-folded text with punctuation removed and spaces collapsed."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import sentence_ents, strip_possessive
+from quizgen.nlp import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -71,7 +72,7 @@ class People:
             if tok.dep_ in ("compound", "amod", "nmod") or tok.text.istitle() or tok.text.isupper():
                 word = tok.text.lower().strip(".")
                 if word and word not in TITLE_STOP and tok.ent_type_ != "PERSON":
-                    person.titles.add(tok.lemma_.lower() if tok.pos_ == "NOUN" else word)
+                    person.titles.add(lemma_of(tok).lower() if tok.pos_ == "NOUN" else word)
                 i -= 1
             else:
                 break
@@ -125,8 +126,8 @@ class People:
 
     def resolve_description(self, head: Token) -> str | None:
         """'The Russian president' -> the one person whose titles include all its words."""
-        words = {t.lemma_.lower() for t in head.subtree if t.dep_ in ("amod", "compound") or t == head}
-        if not words or head.lemma_.lower() not in {t for p in self.people.values() for t in p.titles}:
+        words = {lemma_of(t).lower() for t in head.subtree if t.dep_ in ("amod", "compound") or t == head}
+        if not words or lemma_of(head).lower() not in {t for p in self.people.values() for t in p.titles}:
             return None
         matches = [p for p in self.people.values() if words <= p.titles]
         return matches[0].full_name if len(matches) == 1 else None

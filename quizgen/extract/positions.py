@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import Candidate, span_offsets, subtree_span
 from quizgen.extract.people import PERSONAL_PRONOUNS, People
+from quizgen.nlp import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -48,7 +49,7 @@ MAX_QUOTE_WORDS = 8
 def find_positions(sent: Span, offset: int, people: People) -> Iterator[Candidate]:
     """Position candidates in one sentence of a paragraph Doc starting at document offset `offset`."""
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CLAUSE_CUES | OBJECT_CUES:
+        if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb).lower() not in CLAUSE_CUES | OBJECT_CUES:
             continue
         candidate = _position(verb, sent, offset, people)
         if candidate is not None:
@@ -56,7 +57,7 @@ def find_positions(sent: Span, offset: int, people: People) -> Iterator[Candidat
 
 
 def _position(verb: Token, sent: Span, offset: int, people: People) -> Candidate | None:
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     subject = _subject(verb)
     if subject is None:
         return None
@@ -104,7 +105,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
         # "X is said to be concerned that ...": the passive subject holds the position.
-        if child.dep_ == "nsubjpass" and verb.lemma_.lower() == "say":
+        if child.dep_ == "nsubjpass" and lemma_of(verb).lower() == "say":
             return child
     # "Blinken spoke to Zelensky and reiterated ...": a conjoined verb shares the main verb's subject,
     # but only from the sentence's root, where the parse is reliable.
@@ -201,7 +202,7 @@ def _speaker(subject: Token, people: People) -> tuple[str, str, tuple[int, int]]
         return None
     if any(t.pos_ == "PRON" for t in span):  # "his administration": keep only when his resolves
         owner = next(t for t in span if t.pos_ == "PRON")
-        if people.resolve_pronoun(owner) is None or subject.lemma_.lower() not in GROUP_HEADS:
+        if people.resolve_pronoun(owner) is None or lemma_of(subject).lower() not in GROUP_HEADS:
             return None
         return span.text, "group", (start, end)
     if persons:
@@ -215,7 +216,7 @@ def _speaker(subject: Token, people: People) -> tuple[str, str, tuple[int, int]]
         ent = next(e for e in span.ents if e.start <= subject.i < e.end)
         return ent.text, "group", (ent.start, ent.end)
     if subject.pos_ == "NOUN":
-        head = subject.lemma_.lower()
+        head = lemma_of(subject).lower()
         if doc[start].lower_ in ("the", "this", "that") and subject.tag_ == "NN":
             name = people.resolve_description(subject)
             return (name, "person", (start, end)) if name else None
