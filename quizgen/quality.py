@@ -37,6 +37,7 @@ def answer_label(answer: str, kind: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=65536)
 def answer_shown(answer: str, kind: str, text: str) -> bool:
     """Whether `text` names the answer, an alias of it, (for people) its surname, or spells it out.
 

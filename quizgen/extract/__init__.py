@@ -143,7 +143,9 @@ class DocumentState:
         if not sentence_is_askable(sent, offset, self.paragraph_text):
             self.people.end_sentence(sent)
             return
-        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root), None)
+        text = self.paragraph_text.get(offset)
+        sent_text = text[sent.start_char : sent.end_char] if text else sent.text  # Span.text rebuilds it
+        subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in ("he", "she"):
             # "After Smetana, he was the next composer ...": who "he" is must be shown, or nothing asked.
             name = self.people.resolve_pronoun(subject)
@@ -151,10 +153,10 @@ class DocumentState:
                 self.people.end_sentence(sent)
                 return
             at = subject.idx - sent.start_char
-            self.contexts[offset + sent.start_char] = f"{sent.text[:at]}[{name}]{sent.text[at + len(subject):]}"
-        self.candidates.extend(find_numbers(sent, offset))
-        self.candidates.extend(find_dates(sent, offset))
-        self.candidates.extend(find_names(sent, offset))
+            self.contexts[offset + sent.start_char] = f"{sent_text[:at]}[{name}]{sent_text[at + len(subject):]}"
+        self.candidates.extend(find_numbers(sent, offset, sent_text))
+        self.candidates.extend(find_dates(sent, offset, sent_text))
+        self.candidates.extend(find_names(sent, offset, sent_text))
         self.candidates.extend(find_positions(sent, offset, self.people))
         self.people.end_sentence(sent)
 

@@ -45,10 +45,11 @@ def date_form(text: str) -> str | None:
     return None
 
 
-def find_dates(sent: Span, offset: int) -> Iterator[Candidate]:
+def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterator[Candidate]:
     """Date candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
     s_start, s_end = span_offsets(sent, offset)
-    sent_text = sent.text  # Span.text joins the tokens anew on every call: once per sentence
+    if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
+        sent_text = sent.text
     years_in_sentence = re.findall(r"\b1\d{3}\b|\b20\d{2}\b", sent_text)
     for ent in sentence_ents(sent):
         if ent.label_ != "DATE":

@@ -16,10 +16,11 @@ MAX_NAME_WORDS = 6
 NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "y", "of"}
 
 
-def find_names(sent: Span, offset: int) -> Iterator[Candidate]:
+def find_names(sent: Span, offset: int, sent_text: str | None = None) -> Iterator[Candidate]:
     """Name candidates in one sentence; demonyms (NORP) and names inside lists are left out."""
     s_start, s_end = span_offsets(sent, offset)
-    sent_text = sent.text  # Span.text joins the tokens anew on every call: once per sentence
+    if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
+        sent_text = sent.text
     for ent in sentence_ents(sent):
         if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent) or _cut_short(ent):
             continue

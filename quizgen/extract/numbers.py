@@ -27,10 +27,11 @@ TRIVIAL = {"one", "1", "zero", "0", "two", "2", "a", "an", "several", "few", "ma
            "thousands", "millions", "billions", "tens of thousands", "hundreds of thousands"}
 
 
-def find_numbers(sent: Span, offset: int) -> Iterator[Candidate]:
+def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Iterator[Candidate]:
     """Number candidates in one sentence of a paragraph Doc that starts at document offset `offset`."""
     s_start, s_end = span_offsets(sent, offset)
-    sent_text = sent.text  # Span.text joins the tokens anew on every call: once per sentence
+    if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
+        sent_text = sent.text
     for ent in sentence_ents(sent):
         at, end_at = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         label = ent.label_
