@@ -12,12 +12,21 @@ ARTICLES = ("the", "a", "an")
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII-folded text with punctuation removed and spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 175,000 -> 175000
-    text = re.sub(r"(?<=\d)\.(?=\d)", "_", text)  # 8.8 stays one token, apart from 4.8
-    text = re.sub(r"['’]s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.lower()
+    if "," in text or "." in text:
+        text = _THOUSANDS.sub("", text)  # 175,000 -> 175000
+        text = _DECIMAL_POINT.sub("_", text)  # 8.8 stays one token, apart from 4.8
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_POSSESSIVE = re.compile(r"'s\b")  # the curly apostrophe is gone with the ASCII folding
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 @functools.lru_cache(maxsize=65536)
