@@ -589,3 +589,52 @@ in           ADP   IN   prep      2   in           O
 1697         NUM   CD   pobj      8   1697         B-DATE
 .            PUNCT .    punct     2   .            O
 """
+
+# A figure in a supposed case: "If ... destroy four-fifths of them": any other fraction would do.
+SUPPOSED_CASE = """
+If           SCONJ IN   mark      2   if           O
+we           PRON  PRP  nsubj     2   we           O
+destroy      VERB  VBP  advcl     9   destroy      O
+four         NUM   CD   nummod    4   four         B-CARDINAL
+species      NOUN  NNS  dobj      2   species      O
+in           ADP   IN   prep      2   in           O
+1859         NUM   CD   pobj      5   1859         B-DATE
+,            PUNCT ,    punct     9   ,            O
+others       NOUN  NNS  nsubj     9   other        O
+stand        VERB  VBP  ROOT      9   stand        O
+apart        ADV   RB   advmod    9   apart        O
+.            PUNCT .    punct     9   .            O
+"""
+
+# One year of a list: "In 1643, in 1645, and in 1661, the clothiers complained".
+LISTED_YEARS = """
+In           ADP   IN   prep      11  in           O
+1643         NUM   CD   pobj      0   1643         B-DATE
+,            PUNCT ,    punct     0   ,            O
+in           ADP   IN   conj      0   in           O
+1645         NUM   CD   pobj      3   1645         B-DATE
+,            PUNCT ,    punct     3   ,            O
+and          CCONJ CC   cc        3   and          O
+in           ADP   IN   conj      3   in           O
+1661         NUM   CD   pobj      7   1661         B-DATE
+,            PUNCT ,    punct     11  ,            O
+clothiers    NOUN  NNS  nsubj     11  clothier     O
+complained   VERB  VBD  ROOT      11  complain     O
+to           ADP   IN   prep      11  to           O
+parliament   NOUN  NN   pobj      12  parliament   O
+.            PUNCT .    punct     11  .            O
+"""
+
+# A vague quantity: "several hundred people" has "many" and "some thousands" for equally good answers.
+SEVERAL_HUNDRED = """
+Smuggling    NOUN  NN   nsubj     1   smuggling    O
+sends        VERB  VBZ  ROOT      1   send         O
+several      ADJ   JJ   amod      3   several      B-CARDINAL
+hundred      NUM   CD   nummod    4   hundred      I-CARDINAL
+people       NOUN  NNS  dobj      1   people       O
+to           ADP   IN   prep      1   to           O
+prison       NOUN  NN   pobj      5   prison       O
+in           ADP   IN   prep      1   in           O
+1776         NUM   CD   pobj      7   1776         B-DATE
+.            PUNCT .    punct     1   .            O
+"""

@@ -228,3 +228,21 @@ def test_person_options_share_the_answers_form() -> None:
     assert set(got) == {"Alexander Agassiz", "St. George Mivart", "Robert Brown"}
     initials = name_distractors("G.H. Lewes", "PERSON", pool, "Who urged that many forms were evolved?")
     assert set(initials) == {"A.A. Gould", "A. de Candolle"}
+
+
+@pytest.mark.parametrize(("answer", "label", "written_in"), [
+    ("March 1764", "MONTH_YEAR", True), ("May 2, 1783", "FULL_DATE", True), ("April 29", "MONTH_DAY", True),
+    ("1764", "YEAR", False),
+])
+def test_calendar_dates_are_written_in_rather_than_chosen(answer: str, label: str, written_in: bool) -> None:
+    # Options for a month and year can only move the month: a worse question than the blank alone.
+    from quizgen.questions import Candidate, _type_for
+
+    sentence = f"A parliamentary inquiry was held in {answer} into the price of provisions."
+    f = fact("date", answer, label, sentence)
+    cand = Candidate(f, sentence.replace(answer, "_____"), answer, f.start, f.end, 1.0, False)
+    options = date_distractors(answer, label, set())[:3]
+    assert len(options) == 3
+    both = _type_for(cand, ("cloze", "multiple_choice"), options)
+    assert both == "cloze" if written_in else both in ("cloze", "multiple_choice")
+    assert _type_for(cand, ("multiple_choice",), options) == "multiple_choice"

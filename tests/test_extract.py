@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import parses
+import pytest
 from docs import english_vocab, parse
 
 from quizgen.extract import DocumentState, facts_from_state, read_docs
@@ -334,3 +335,40 @@ def test_a_year_that_arithmetic_gives_is_not_asked() -> None:
 def test_dates_inside_brackets_are_asides() -> None:
     facts = facts_of(parses.LIFESPAN)
     assert answers(facts, "date") == ["1859"]
+
+
+def test_figures_of_a_supposed_case_are_not_asked() -> None:
+    # "If we destroy four species in 1859, others stand apart": illustrations, not facts.
+    assert facts_of(parses.SUPPOSED_CASE) == []
+    stated = parses.SUPPOSED_CASE.replace("If           SCONJ IN   mark", "As           SCONJ IN   mark")
+    assert answers(facts_of(stated), "date") == ["1859"]
+
+
+@pytest.mark.parametrize(("sentence", "supposed"), [
+    ("If we take a genus having a score of species, and destroy four-fifths of them, the rest stand apart.", True),
+    ("The tax, if it were laid on, would bring in £2,000,000.", True),
+    ("Such a revenue might certainly have afforded £680,000 a year.", True),
+    ("Let us suppose that the price of corn rises by a third.", True),
+    ("The company said it would hire 400 people in 2015.", False),
+    ("Iffley Road hosted the race in 1954.", False),
+])
+def test_supposed_cases_are_told_from_statements(sentence: str, supposed: bool) -> None:
+    from quizgen.extract.candidate import hypothetical
+
+    assert hypothetical(sentence) is supposed
+
+
+def test_one_year_of_a_list_is_not_asked() -> None:
+    assert answers(facts_of(parses.LISTED_YEARS), "date") == []
+    # Two years are a span ("Between March 2005 and August 2006"), not a list: still asked.
+    two = parses.LISTED_YEARS.replace("1661         NUM   CD   pobj      7   1661         B-DATE",
+                                      "time         NOUN  NN   pobj      7   time         O")
+    assert answers(facts_of(two), "date") == ["1643", "1645"]
+
+
+def test_a_vague_quantity_is_not_asked() -> None:
+    facts = facts_of(parses.SEVERAL_HUNDRED)
+    assert answers(facts, "number") == [] and answers(facts, "date") == ["1776"]
+    exact = parses.SEVERAL_HUNDRED.replace("several      ADJ   JJ   amod      3   several",
+                                           "three        NUM   CD   nummod    3   three")
+    assert answers(facts_of(exact), "number") == ["three hundred"]

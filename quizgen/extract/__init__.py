@@ -11,7 +11,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, sentence_ents, strip_possessive
+from quizgen.extract.candidate import Candidate, sentence_ents, strip_possessive, unresolved_plural
 from quizgen.extract.dates import find_dates
 from quizgen.extract.names import find_names
 from quizgen.extract.numbers import find_numbers
@@ -62,13 +62,6 @@ CONTEXT_OPENERS = ("for example", "for instance", "in addition", "such ", "as a 
                    "while there", "once there")
 
 
-def _unresolved_they(token: Token) -> bool:
-    """'they'/'them' with no plural noun or name before it in the sentence to stand for."""
-    sent = token.sent
-    return not any(t.tag_ in ("NNS", "NNPS") or (t.ent_type_ in ("NORP", "ORG", "GPE") and t.pos_ == "PROPN")
-                   for t in token.doc[sent.start : token.i])
-
-
 def _points_back(token: Token) -> bool:
     """'these'/'those'/'this' as a determiner of something named before ('this constituency'), not of a time."""
     if token.dep_ != "det" or token.lower_ not in ("these", "those", "this"):
@@ -113,7 +106,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         if child.dep_ == "nsubj" and word == "it" and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children):
             return False
-    if _THEY.search(sent_text) and any(_unresolved_they(t) for t in sent if t.lower_ in ("they", "them")):
+    if _THEY.search(sent_text) and unresolved_plural(sent, ("they", "them")):
         return False  # "paying them in money": who "they" are lies in another sentence
     if _DEMONSTRATIVE.search(sent_text) and any(_points_back(t) for t in sent):
         return False  # "what those consequences will be", "in this constituency": named in another sentence

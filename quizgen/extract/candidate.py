@@ -21,6 +21,35 @@ _HEDGE_RE = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in HEDGE
                        + r")\s+)+", re.I)
 
 
+# "If we take a genus ... and destroy four-fifths", "might have afforded £680,000": figures chosen to make a
+# point or of what did not happen. Asked, any other figure would fill the blank as well.
+_HYPOTHETICAL = re.compile(r"(?:^|[,;:(—–] ?)(?:if|suppose|supposing|unless)\b|^were\b"
+                           r"|\blet us (?:suppose|take|imagine)\b|\b(?:would|might|could|should)(?: \w+)? have\b", re.I)
+
+
+def hypothetical(sent_text: str) -> bool:
+    """Whether the sentence speaks of a supposed or unreal case, whose figures are illustrations."""
+    return _HYPOTHETICAL.search(sent_text) is not None
+
+
+def unresolved_plural(sent: Span, pronouns: tuple[str, ...]) -> bool:
+    """Whether one of `pronouns` ('they', 'their', ...) has no plural noun or name before it to stand for."""
+    for token in sent:
+        if token.lower_ in pronouns and not any(
+                t.tag_ in ("NNS", "NNPS") or (t.ent_type_ in ("NORP", "ORG", "GPE") and t.pos_ == "PROPN")
+                for t in token.doc[sent.start : token.i]):
+            return True
+    return False
+
+
+_THEIR = re.compile(r"\b[Tt]heir\b")
+
+
+def unresolved_their(sent: Span, sent_text: str) -> bool:
+    """Whether the sentence says 'their' of no one it names ("in their annual payments")."""
+    return _THEIR.search(sent_text) is not None and unresolved_plural(sent, ("their",))
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A fact before document-level filtering: offsets are in the document text."""

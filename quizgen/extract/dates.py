@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, in_brackets, sentence_ents, span_offsets, strip_hedge
+from quizgen.extract.candidate import (
+    Candidate,
+    hypothetical,
+    in_brackets,
+    sentence_ents,
+    span_offsets,
+    strip_hedge,
+    unresolved_their,
+)
 from quizgen.extract.numbers import CHANGE_FROM
 
 if TYPE_CHECKING:
@@ -50,6 +58,10 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
     s_start, s_end = span_offsets(sent, offset)
     if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
         sent_text = sent.text
+    if hypothetical(sent_text):
+        return
+    if unresolved_their(sent, sent_text):
+        return  # "an augmentation of £680,000 in their annual payments": whose lies in another sentence
     years_in_sentence = re.findall(r"\b1\d{3}\b|\b20\d{2}\b", sent_text)
     for ent in sentence_ents(sent):
         if ent.label_ != "DATE":
@@ -76,12 +88,24 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
         if label == "YEAR" and _attributive(ent):
             continue  # "before the 2014 protests": a name ("Umbrella") fits the blank as well
         at = ent.start_char - sent.start_char
+        answer_at, answer_end = at + dropped, at + dropped + len(rest)
+        if len(set(years_in_sentence)) >= 3 and _listed_year(sent_text[:answer_at], sent_text[answer_end:]):
+            continue  # "In 1643, in 1645, and in 1661, the clothiers complained": one year of a list
         if _REPORT_DATE.search(sent_text[max(0, at - 60) : at]):
             continue  # "In a report released in _____, Mozilla reported ...": when a source appeared
         as_at = before is not None and before.lower_ in ("at", "of") and ent.start >= 2
         if as_at and sent.doc[ent.start - 2].lower_ == "as":
             continue  # "as at June 2018": the date of a figure, not an event
         yield Candidate("date", label, offset + start, offset + start + len(rest), s_start, s_end)
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2}),? (?:and |or )?(?:in )?$")
+_YEAR_AFTER = re.compile(r"^,? (?:and |or )?(?:in )?(?:1\d{3}|20\d{2})\b")
+
+
+def _listed_year(before: str, after: str) -> bool:
+    """Whether another year stands right before or after, in a list ("1643, 1645 and 1661")."""
+    return _YEAR_BEFORE.search(before) is not None or _YEAR_AFTER.match(after) is not None
 
 
 def _attributive(ent: Span) -> bool:

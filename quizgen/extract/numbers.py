@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, in_brackets, sentence_ents, span_offsets, strip_hedge
+from quizgen.extract.candidate import (
+    Candidate,
+    hypothetical,
+    in_brackets,
+    sentence_ents,
+    span_offsets,
+    strip_hedge,
+    unresolved_their,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -32,6 +40,10 @@ def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Itera
     s_start, s_end = span_offsets(sent, offset)
     if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
         sent_text = sent.text
+    if hypothetical(sent_text):
+        return
+    if unresolved_their(sent, sent_text):
+        return  # "an augmentation of £680,000 in their annual payments": whose lies in another sentence
     for ent in sentence_ents(sent):
         at, end_at = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         label = ent.label_
@@ -51,6 +63,8 @@ def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Itera
         text = ent.text[start - ent.start_char : end - ent.start_char]
         if text.lower() in TRIVIAL or not _NUMBERISH.search(text):
             continue
+        if _VAGUE.match(text):
+            continue  # "several hundred people": "many" or "some thousands" would do as well
         if re.search(r"\bpoints?\b", sent_text[end_at : end_at + 8], re.I) and label == "CARDINAL":
             continue  # "winning _____ points": a rule of the game, not a fact of the story
         extra = [w for w in text.split()[1:] if w.lower() not in SCALE_WORDS]
@@ -93,6 +107,12 @@ def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Itera
         if _describes_a_person(ent):
             continue  # "John Burrows, the chairman of the project's panel of twelve, said": an aside
         yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
+
+
+# "several hundred", "a few thousand"; a scale word alone ("a thousand generations", "a dozen of people")
+# is a round figure of speech.
+_VAGUE = re.compile(r"(?:several|some|many|a few|few|a great many|a couple of)\s"
+                    r"|(?:dozen|score|hundred|thousand|million|billion)s?\b", re.I)
 
 
 def _worked_out(answer: str, sentence: str, at: int) -> bool:
