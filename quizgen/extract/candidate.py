@@ -27,8 +27,14 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:(—–] ?)(?:if|suppose|supposing|unless)
                            r"|\blet us (?:suppose|take|imagine)\b|\b(?:would|might|could|should)(?: \w+)? have\b", re.I)
 
 
+_HYPOTHETICAL_WORDS = ("if", "suppos", "unless", "were", "let us", " have")
+
+
 def hypothetical(sent_text: str) -> bool:
     """Whether the sentence speaks of a supposed or unreal case, whose figures are illustrations."""
+    lower = sent_text.lower()  # the pattern is slow to try at every position: most sentences have none of it
+    if not any(word in lower for word in _HYPOTHETICAL_WORDS):
+        return False
     return _HYPOTHETICAL.search(sent_text) is not None
 
 
