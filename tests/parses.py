@@ -638,3 +638,14 @@ in           ADP   IN   prep      1   in           O
 1776         NUM   CD   pobj      7   1776         B-DATE
 .            PUNCT .    punct     1   .            O
 """
+
+# "The deal was signed in 2014": which deal lies in another sentence.
+DEAL_SIGNED = """
+The          DET   DT   det       1   the          O
+deal         NOUN  NN   nsubjpass 3   deal         O
+was          AUX   VBD  auxpass   3   be           O
+signed       VERB  VBN  ROOT      3   sign         O
+in           ADP   IN   prep      3   in           O
+2014         NUM   CD   pobj      4   2014         B-DATE
+.            PUNCT .    punct     3   .            O
+"""

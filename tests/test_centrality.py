@@ -24,3 +24,20 @@ def test_a_side_remark_shares_no_key_word() -> None:
     assert centrality("Mozilla said the browser would ship in March.", "March", keys) == 2
     # The answer's own words do not count: "Mozilla" as the blank says nothing about the sentence.
     assert centrality("Mozilla said it would ship in March.", "Mozilla", keys) == 0
+
+
+def test_figures_are_asked_only_from_sentences_on_the_main_subject() -> None:
+    from quizgen.model import Fact
+    from quizgen.questions import Candidate, _peripheral
+
+    keys = key_words(TEXT, "Mozilla releases a new browser")
+
+    def candidate(sentence: str, answer: str, kind: str) -> Candidate:
+        start = sentence.index(answer)
+        f = Fact("f", "d", kind, answer, sentence, start, start + len(answer), 0, "CARDINAL")  # type: ignore[arg-type]
+        return Candidate(f, sentence.replace(answer, "_____"), answer, start, start + len(answer), 1.0, False)
+
+    assert _peripheral(candidate("OkCupid's CEO had also donated 500 dollars to a candidate.", "500", "number"), keys)
+    assert not _peripheral(candidate("Mozilla said 40 volunteers tested the browser.", "40", "number"), keys)
+    # Names and dates are not held to it: a side remark may still name the story's people.
+    assert not _peripheral(candidate("OkCupid's CEO had also donated in 2014.", "2014", "date"), keys)

@@ -230,19 +230,25 @@ def test_person_options_share_the_answers_form() -> None:
     assert set(initials) == {"A.A. Gould", "A. de Candolle"}
 
 
-@pytest.mark.parametrize(("answer", "label", "written_in"), [
-    ("March 1764", "MONTH_YEAR", True), ("May 2, 1783", "FULL_DATE", True), ("April 29", "MONTH_DAY", True),
-    ("1764", "YEAR", False),
+
+@pytest.mark.parametrize(("answer", "label", "asked"), [
+    ("March 1764", "MONTH_YEAR", False), ("May 2, 1783", "FULL_DATE", False), ("April 29", "MONTH_DAY", False),
+    ("1764", "YEAR", True), ("1760s", "DECADE", True),
 ])
-def test_calendar_dates_are_written_in_rather_than_chosen(answer: str, label: str, written_in: bool) -> None:
-    # Options for a month and year can only move the month: a worse question than the blank alone.
+def test_dates_finer_than_a_year_are_not_asked(answer: str, label: str, asked: bool) -> None:
+    # The exact day of an inquiry or a launch: readers judged it trivia nearly every time.
+    from quizgen.questions import candidates_for
+
+    f = fact("date", answer, label, f"A parliamentary inquiry into the price of provisions was held in {answer}.")
+    assert bool(candidates_for(f, "Prices")) is asked
+
+
+def test_decimals_are_picked_out_not_written_in() -> None:
     from quizgen.questions import Candidate, _type_for
 
-    sentence = f"A parliamentary inquiry was held in {answer} into the price of provisions."
-    f = fact("date", answer, label, sentence)
-    cand = Candidate(f, sentence.replace(answer, "_____"), answer, f.start, f.end, 1.0, False)
-    options = date_distractors(answer, label, set())[:3]
-    assert len(options) == 3
-    both = _type_for(cand, ("cloze", "multiple_choice"), options)
-    assert both == "cloze" if written_in else both in ("cloze", "multiple_choice")
-    assert _type_for(cand, ("multiple_choice",), options) == "multiple_choice"
+    for answer, decimal in (("73.0%", True), ("73%", False)):
+        sentence = f"Most people, {answer} of the population, live in the main urban areas."
+        f = fact("number", answer, "PERCENT", sentence)
+        cand = Candidate(f, sentence.replace(answer, "_____"), answer, f.start, f.end, 1.0, False)
+        assert (_type_for(cand, ("cloze",), None) is None) is decimal
+        assert _type_for(cand, ("cloze", "multiple_choice"), ["64.0%", "81.0%", "55.0%"]) is not None

@@ -372,3 +372,20 @@ def test_a_vague_quantity_is_not_asked() -> None:
     exact = parses.SEVERAL_HUNDRED.replace("several      ADJ   JJ   amod      3   several",
                                            "three        NUM   CD   nummod    3   three")
     assert answers(facts_of(exact), "number") == ["three hundred"]
+
+
+def test_an_event_told_of_before_is_not_asked() -> None:
+    assert facts_of(parses.DEAL_SIGNED) == []
+    named = parses.DEAL_SIGNED.replace("deal         NOUN  NN   nsubjpass", "treaty       NOUN  NN   nsubjpass")
+    assert answers(facts_of(named), "date") == ["2014"]
+    from quizgen.extract import _EVENT_BACK
+
+    assert _EVENT_BACK.match("As part of the deal, Cisco would pay the fees.")
+    assert not _EVENT_BACK.match("The deal between Mozilla and Cisco was signed in 2013.")  # said which
+
+
+def test_next_years_event_is_not_asked() -> None:
+    from quizgen.extract import _OUT_OF_DATE
+
+    assert _OUT_OF_DATE.search("Next year's competition is scheduled to take place in Mexico City.")
+    assert not _OUT_OF_DATE.search("The competition took place in Mexico City in 2019.")

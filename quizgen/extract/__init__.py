@@ -50,7 +50,11 @@ _POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]na
                                re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
-_OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b", re.I)
+_OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b|\b(?:next|last|this) year's\b", re.I)
+# "The deal was signed in 2014", "As part of the deal, Cisco would pay": which deal lies in another sentence.
+_EVENT_BACK = re.compile(r"(?:As part of |Under |Following |After |Despite )?[Tt]he (?:deal|request|agreement|decision|"
+                         r"ban|plan|proposal|move|announcement|incident|ruling|scheme|bill)\b"
+                         r"(?! (?:of|to|that|between|with|by|for|on)\b)")
 TIME_NOUNS = {"year", "week", "month", "weekend", "time", "morning", "evening", "afternoon", "season", "summer",
               "winter", "spring", "autumn", "fall", "century", "decade", "day", "night", "term", "quarter"}
 _GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
@@ -86,7 +90,9 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     if source_slip(sent, sent_text):
         return False  # "recieve", "Secunia.com, has said": the question would print the source's slip
     if _OUT_OF_DATE.search(sent_text):
-        return False  # "currently Dame Patsy Reddy": true when written, perhaps not when asked
+        return False  # "currently Dame Patsy Reddy", "next year's competition": true when written
+    if _EVENT_BACK.match(sent_text):
+        return False  # "As part of the deal, _____ would pay": the deal was told of before
     before = text[: sent.start_char]
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
     if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent_text):
