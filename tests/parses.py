@@ -649,3 +649,14 @@ in           ADP   IN   prep      3   in           O
 2014         NUM   CD   pobj      4   2014         B-DATE
 .            PUNCT .    punct     3   .            O
 """
+
+# "He met Putin in 2021." after a sentence about Putin: "he" is someone else (Putin mis-tagged ORG here,
+# as spaCy tagged "Devocht" in "to meet with Devocht").
+HE_MET_PUTIN = """
+He           PRON  PRP  nsubj     1   he           O
+met          VERB  VBD  ROOT      1   meet         O
+Putin        PROPN NNP  dobj      1   Putin        B-ORG
+in           ADP   IN   prep      1   in           O
+2021         NUM   CD   pobj      3   2021         B-DATE
+.            PUNCT .    punct     1   .            O
+"""

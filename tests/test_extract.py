@@ -389,3 +389,12 @@ def test_next_years_event_is_not_asked() -> None:
 
     assert _OUT_OF_DATE.search("Next year's competition is scheduled to take place in Mexico City.")
     assert not _OUT_OF_DATE.search("The competition took place in Mexico City in 2019.")
+
+
+def test_a_pronoun_is_never_the_person_named_later_in_its_sentence() -> None:
+    # "[Tom Devocht] traveled to Florida to meet with Devocht": the previous subject cannot be meant.
+    assert facts_of(parses.INTRO_PUTIN, parses.HE_MET_PUTIN) == []
+    other = parses.HE_MET_PUTIN.replace("Putin        PROPN NNP  dobj      1   Putin        B-ORG",
+                                        "reporters    NOUN  NNS  dobj      1   reporter     O")
+    (fact,) = facts_of(parses.INTRO_PUTIN, other)
+    assert fact.answer == "2021" and fact.context == "[Vladimir Putin] met reporters in 2021."

@@ -118,11 +118,11 @@ class People:
             return before.pop()
         if before:
             return None
-        if self.last_subject:
-            return self.last_subject
-        if len(self.last_sentence_people) == 1:
-            return self.last_sentence_people[0]
-        return None
+        found = self.last_subject or (self.last_sentence_people[0] if len(self.last_sentence_people) == 1 else None)
+        # Any proper noun, whatever its tag: spaCy may tag the same surname ORG in this sentence.
+        later = {person_key(t.text) for t in pronoun.doc[pronoun.i + 1 : sent.end] if t.pos_ == "PROPN"}
+        # "He traveled to Florida to meet with Devocht": whoever "he" is, it is not Devocht.
+        return None if found in later else found
 
     def resolve_description(self, head: Token) -> str | None:
         """'The Russian president' -> the one person whose titles include all its words."""
