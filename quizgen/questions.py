@@ -60,6 +60,8 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         return []  # "The 22nd _____ took place ..." when the title names the event (or Taipei, for Taiwan)
     if fact.label == "PERSON" and _SPOKESPERSON.search(fact.sentence):
         return []  # "_____, the State Department Spokesperson, said": the messenger, not the story
+    if fact.kind == "name" and any(w.lower() in MEDIA_WORDS for w in fact.answer.split()[1:]):
+        return []  # "The _____ noted ..." for the Straits Times: which paper remarked on it is no fact to learn
     if fact.kind == "position":
         # "Who ...?" only when the sentence names the speaker: "The Russian president" is Putin only to
         # a reader of the whole article.
@@ -81,13 +83,16 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     for prompt, answer, start, end, is_question in forms:
         if not _sentence_ok(fact, prompt, answer):
             continue
+        if fact.kind == "name" and prompt.startswith(BLANK) and _ALSO.search(prompt):
+            continue  # "_____ is also used by Thunderbird": other things are, too
         out.append(Candidate(fact, prompt, answer, start, end, _score(fact, prompt, title, is_question),
                              is_question))
     return out
 
 
+_ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _PLURAL_BACK = re.compile(r"\b(?:they|their|them|themselves)\b", re.I)
-_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\b(?:representative|press secretary) (?:for|of)\b", re.I)
 MEDIA_WORDS = {"times", "news", "post", "herald", "journal", "daily", "tribune", "guardian", "telegraph",
                "gazette", "bulletin", "weekly", "press", "reuters", "bbc", "cnn", "magazine", "radio", "tv"}
 

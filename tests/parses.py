@@ -660,3 +660,30 @@ in           ADP   IN   prep      1   in           O
 2021         NUM   CD   pobj      3   2021         B-DATE
 .            PUNCT .    punct     1   .            O
 """
+
+# The year a statistic was taken: "Food made up 55% of exports in 2014."
+SHARE_IN_YEAR = """
+Food         NOUN  NN   nsubj     1   food         O
+made         VERB  VBD  ROOT      1   make         O
+up           ADP   RP   prt       1   up           O
+55           NUM   CD   nummod    4   55           B-PERCENT
+%            NOUN  NN   dobj      1   %            I-PERCENT
+of           ADP   IN   prep      4   of           O
+exports      NOUN  NNS  pobj      5   export       O
+in           ADP   IN   prep      1   in           O
+2014         NUM   CD   pobj      7   2014         B-DATE
+.            PUNCT .    punct     1   .            O
+"""
+
+# A vote margin: "Yau defeated Wong by 424 votes in 2016."
+BY_VOTES = """
+Yau          PROPN NNP  nsubj     1   Yau          B-PERSON
+defeated     VERB  VBD  ROOT      1   defeat       O
+Wong         PROPN NNP  dobj      1   Wong         B-PERSON
+by           ADP   IN   prep      1   by           O
+424          NUM   CD   nummod    5   424          B-CARDINAL
+votes        NOUN  NNS  pobj      3   vote         O
+in           ADP   IN   prep      1   in           O
+2016         NUM   CD   pobj      6   2016         B-DATE
+.            PUNCT .    punct     1   .            O
+"""

@@ -252,3 +252,17 @@ def test_decimals_are_picked_out_not_written_in() -> None:
         cand = Candidate(f, sentence.replace(answer, "_____"), answer, f.start, f.end, 1.0, False)
         assert (_type_for(cand, ("cloze",), None) is None) is decimal
         assert _type_for(cand, ("cloze", "multiple_choice"), ["64.0%", "81.0%", "55.0%"]) is not None
+
+
+@pytest.mark.parametrize(("answer", "label", "sentence", "asked"), [
+    ("Straits Times", "ORG", "The Straits Times noted the messages had grown into a support movement.", False),
+    ("Gecko", "PRODUCT", "Gecko is also used by Thunderbird, SeaMonkey, and other applications.", False),
+    ("Gecko", "PRODUCT", "Gecko is the layout engine developed by Mozilla for its browsers.", True),
+    ("Steve Whitmore", "PERSON", "Steve Whitmore, a representative for the Sheriff's office, told reporters the case "
+     "involved grand theft.", False),
+])
+def test_incidental_names_are_not_asked(answer: str, label: str, sentence: str, asked: bool) -> None:
+    # Which paper remarked on a story, "_____ is also ...", the messenger of a statement.
+    from quizgen.questions import candidates_for
+
+    assert bool(candidates_for(fact("name", answer, label, sentence), "Browsers")) is asked

@@ -224,7 +224,8 @@ def test_this_with_a_noun_named_elsewhere_is_not_asked() -> None:
     # "in this constituency": which one was named in another sentence.
     assert facts_of(parses.THIS_CONSTITUENCY) == []
     this_year = parses.THIS_CONSTITUENCY.replace("constituency NOUN  NN   pobj      4   constituency",
-                                                 "year         NOUN  NN   pobj      4   year        ")
+                                                 "year         NOUN  NN   pobj      4   year        ").replace(
+        "by           ADP   IN   prep      2   by", "with         ADP   IN   prep      2   with")  # not a margin
     assert answers(facts_of(this_year), "number") == ["5000"]
 
 
@@ -398,3 +399,18 @@ def test_a_pronoun_is_never_the_person_named_later_in_its_sentence() -> None:
                                         "reporters    NOUN  NNS  dobj      1   reporter     O")
     (fact,) = facts_of(parses.INTRO_PUTIN, other)
     assert fact.answer == "2021" and fact.context == "[Vladimir Putin] met reporters in 2021."
+
+
+def test_the_year_of_a_statistic_is_not_asked() -> None:
+    assert answers(facts_of(parses.SHARE_IN_YEAR), "date") == []
+    event = parses.SHARE_IN_YEAR.replace("55           NUM   CD   nummod    4   55           B-PERCENT",
+                                         "most         ADJ   JJS  amod      4   most         O").replace(
+        "I-PERCENT", "O        ")
+    assert answers(facts_of(event), "date") == ["2014"]
+
+
+def test_a_vote_margin_is_not_asked() -> None:
+    facts = facts_of(parses.BY_VOTES)
+    assert answers(facts, "number") == [] and answers(facts, "date") == ["2016"]
+    count = parses.BY_VOTES.replace("by           ADP   IN   prep", "with         ADP   IN   prep")
+    assert answers(facts_of(count), "number") == ["424"]

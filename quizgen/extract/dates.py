@@ -85,6 +85,8 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
             continue  # "revenue for 2011 ... up 33% from $123 million in _____": the year before, surely
         if label == "YEAR" and len(years_in_sentence) >= 2 and _SPAN_OF_YEARS.search(sent_text):
             continue  # "From about _____ to about 1640, a period of about seventy years": arithmetic
+        if label == "YEAR" and any(e.label_ == "PERCENT" for e in sentence_ents(sent)):
+            continue  # "55% of the exports in _____": the year a statistic was taken, not an event
         if label == "YEAR" and _attributive(ent):
             continue  # "before the 2014 protests": a name ("Umbrella") fits the blank as well
         at = ent.start_char - sent.start_char

@@ -102,6 +102,8 @@ def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Itera
             continue  # "£411,117:10:9": the shillings or pence of a sum in the old notation
         if _worked_out(text, sent_text, start - sent.start_char):
             continue  # "112 and 139, in all 251": the sum (or the span of two years) is in the sentence
+        if before is not None and before.lower_ == "by" and sent_text[end_at:].lstrip().startswith("votes"):
+            continue  # "defeated Raymond Wong by _____ votes": a margin, trivia beside who won
         if before is not None and before.lower_ == "every":
             continue  # "one new migrant for every _____ residents": a ratio, true of many values
         if _describes_a_person(ent):
