@@ -311,7 +311,12 @@ def name_pool(facts: Iterable[Fact], document_id: str) -> NamePool:
             genders[name] = fact.gender
         if fact.gender or fact.mentions >= 2 or fact.kind == "position":
             solid.add(name)
-    return NamePool({k: tuple(sorted(v)) for k, v in doc.items()}, genders, frozenset(solid))
+    # A name the document uses as an organisation or place is no person, whatever one sentence's tag
+    # said ("Mozilla noted ...", tagged PERSON once): it is never offered among people.
+    elsewhere = set().union(*(names for label, names in doc.items() if label != "PERSON"))
+    if "PERSON" in doc:
+        doc["PERSON"] -= elsewhere
+    return NamePool({k: tuple(sorted(v)) for k, v in doc.items() if v}, genders, frozenset(solid))
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+")  # "A.A. Gould", "M. Quatrefages", "G.H. Lewes"

@@ -60,6 +60,8 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         return []  # "The 22nd _____ took place ..." when the title names the event (or Taipei, for Taiwan)
     if fact.label == "PERSON" and _SPOKESPERSON.search(fact.sentence):
         return []  # "_____, the State Department Spokesperson, said": the messenger, not the story
+    if fact.kind == "name" and _ACRONYM.fullmatch(fact.answer):
+        return []  # "Paul Tse and Wong Kwok-kin of the _____" (FTU): letters to recall, not a fact
     if fact.kind == "name" and any(w.lower() in MEDIA_WORDS for w in fact.answer.split()[1:]):
         return []  # "The _____ noted ..." for the Straits Times: which paper remarked on it is no fact to learn
     if fact.kind == "position":
@@ -90,6 +92,7 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
     return out
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _PLURAL_BACK = re.compile(r"\b(?:they|their|them|themselves)\b", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\b(?:representative|press secretary) (?:for|of)\b", re.I)
@@ -129,6 +132,25 @@ def _sentence_ok(fact: Fact, prompt: str, answer: str) -> bool:
     qtype: QuestionType = "cloze" if BLANK in prompt else "multiple_choice"
     probe = Question("", fact.document, fact.id, fact.kind, qtype, prompt, answer, fact.sentence, 0, 0)
     return not question_flags(probe, fact.label)
+
+
+def _surnames(facts: Sequence[Fact]) -> dict[str, str]:
+    """Surname -> full name of the people the document names in full."""
+    return {f.answer.split()[-1]: f.answer for f in facts
+            if f.kind == "name" and f.label == "PERSON" and len(f.answer.split()) >= 2}
+
+
+def _unintroduced(cand: Candidate, surnames: dict[str, str], title: str) -> bool:
+    """Whether the prompt calls someone by surname alone ("Whitmore stated ..."), who the reader must
+    know from an earlier sentence; the title's people are known to every reader."""
+    for word in _CAPITALISED.findall(cand.prompt):
+        full = surnames.get(word)
+        if full and full not in cand.prompt and word not in title and word != cand.answer:
+            return True
+    return False
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _peripheral(cand: Candidate, keys: frozenset[str]) -> bool:
@@ -291,8 +313,10 @@ def make_questions(
 ) -> list[Question]:
     """Choose and phrase the questions for one document (options not yet placed: see place_options)."""
     keys = key_words(document.text, document.title)
+    surnames = _surnames(facts)
     candidates = [replace(c, score=round(c.score + _central_bonus(c, keys), 6))
-                  for fact in facts for c in candidates_for(fact, document.title) if not _peripheral(c, keys)]
+                  for fact in facts for c in candidates_for(fact, document.title)
+                  if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)]
     taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
     ordinals: dict[str, int] = {}
     ordinal_of: dict[int, int] = {}

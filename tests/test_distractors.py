@@ -266,3 +266,41 @@ def test_incidental_names_are_not_asked(answer: str, label: str, sentence: str, 
     from quizgen.questions import candidates_for
 
     assert bool(candidates_for(fact("name", answer, label, sentence), "Browsers")) is asked
+
+
+def test_an_organisation_tagged_as_a_person_once_is_never_a_person_option() -> None:
+    # "Mozilla noted ..." was tagged PERSON in one sentence; the article names Mozilla as an organisation.
+    def named(answer: str, label: str) -> Fact:
+        return Fact(f"d-{answer}", "d", "name", answer, f"It was {answer}.", 7, 7 + len(answer), 0, label,
+                    mentions=2)  # type: ignore[arg-type]
+
+    facts = [named("Sam Yagan", "PERSON"), named("Brendan Eich", "PERSON"), named("Mitchell Baker", "PERSON"),
+             named("Mozilla", "PERSON"), named("Mozilla", "ORG"), named("Google", "ORG")]
+    pool = name_pool(facts, "d")
+    assert pool.document["PERSON"] == ("Brendan Eich", "Mitchell Baker", "Sam Yagan")
+    assert "Mozilla" in pool.document["ORG"]
+
+
+def test_someone_called_by_surname_alone_needs_the_page_before() -> None:
+    from quizgen.questions import Candidate, _surnames, _unintroduced
+
+    people = [fact("name", "Steve Whitmore", "PERSON", "Steve Whitmore spoke to the press on Friday."),
+              fact("name", "Los Angeles", "GPE", "Whitmore stated Montalvo left Los Angeles.")]
+    surnames = _surnames(people)
+    sentence = "Whitmore stated Montalvo left employment in Los Angeles."
+    f = fact("name", "Los Angeles", "GPE", sentence)
+    cand = Candidate(f, sentence.replace("Los Angeles", "_____"), "Los Angeles", f.start, f.end, 1.0, False)
+    assert _unintroduced(cand, surnames, "Defector arrested")
+    assert not _unintroduced(cand, surnames, "Whitmore speaks on defector")  # the title introduces him
+    named = sentence.replace("Whitmore", "Steve Whitmore")
+    f2 = fact("name", "Los Angeles", "GPE", named)
+    cand2 = Candidate(f2, named.replace("Los Angeles", "_____"), "Los Angeles", f2.start, f2.end, 1.0, False)
+    assert not _unintroduced(cand2, surnames, "Defector arrested")
+
+
+def test_acronyms_are_not_asked() -> None:
+    from quizgen.questions import candidates_for
+
+    sentence = "Paul Tse and Wong Kwok-kin of the FTU were successfully re-elected to the council."
+    assert candidates_for(fact("name", "FTU", "ORG", sentence), "Election") == []
+    assert candidates_for(fact("name", "Civic Party", "ORG", sentence.replace("FTU", "Civic Party")), "Election")

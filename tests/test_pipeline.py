@@ -181,8 +181,8 @@ def test_news_invariants_hold(news_quizzes: list[Quiz]) -> None:
     for quiz in news_quizzes:
         assert_invariants(quiz)
     questions = all_questions(news_quizzes)
-    # A floor, not a target: details (exact days, peripheral figures) are left out, so about 4-5 an article.
-    assert len(questions) >= 4 * len(news_quizzes)
+    # A floor, not a target: details (exact days, peripheral figures, minor names) are left out: about 4 an article.
+    assert len(questions) >= 3 * len(news_quizzes)
 
 
 def test_news_quality_totals(news_quizzes: list[Quiz]) -> None:
