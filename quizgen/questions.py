@@ -103,6 +103,8 @@ MEDIA_WORDS = {"times", "news", "post", "herald", "journal", "daily", "tribune",
 def _proper_group(speaker: str) -> bool:
     # "Civic Party" can be asked; "The Church" or "officials" is no name to recall, and which paper
     # remarked on a story ("The Straits Times noted ...") is not worth a question.
+    if speaker != speaker.rstrip(" ,;:."):
+        return False  # "Chairmen in London,": a phrase cut from a longer subject, not a name
     words = [w for w in speaker.split() if w.lower() not in ("the", "a", "an")]
     return sum(w[:1].isupper() for w in words) >= 2 and not any(w.lower() in MEDIA_WORDS for w in words)
 
@@ -151,6 +153,17 @@ def _unintroduced(cand: Candidate, surnames: dict[str, str], title: str) -> bool
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _passing_place(cand: Candidate, text: str) -> bool:
+    """A place the document names only once ("After a brief period in _____"): where something happened
+    on the way, not a place the reader is meant to know (readers kept 39 % of these, 60 % overall)."""
+    if cand.fact.kind != "name" or cand.fact.label not in ("GPE", "LOC") or _LIFE_PLACE.search(cand.prompt):
+        return False  # where someone was born or died is worth knowing, even when said once
+    return text.count(cand.answer) < 2
+
+
+_LIFE_PLACE = re.compile(r"\b(?:born|died|grew up|originally from|came from)\b[^.;]{0,12}" + re.escape(BLANK))
 
 
 def _peripheral(cand: Candidate, keys: frozenset[str]) -> bool:
@@ -316,7 +329,8 @@ def make_questions(
     surnames = _surnames(facts)
     candidates = [replace(c, score=round(c.score + _central_bonus(c, keys), 6))
                   for fact in facts for c in candidates_for(fact, document.title)
-                  if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)]
+                  if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)
+                  and not _passing_place(c, document.text)]
     taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
     ordinals: dict[str, int] = {}
     ordinal_of: dict[int, int] = {}

@@ -41,3 +41,22 @@ def test_figures_are_asked_only_from_sentences_on_the_main_subject() -> None:
     assert not _peripheral(candidate("Mozilla said 40 volunteers tested the browser.", "40", "number"), keys)
     # Names and dates are not held to it: a side remark may still name the story's people.
     assert not _peripheral(candidate("OkCupid's CEO had also donated in 2014.", "2014", "date"), keys)
+
+
+def test_a_place_named_once_is_not_asked() -> None:
+    from quizgen.model import Fact
+    from quizgen.questions import Candidate, _passing_place
+
+    text = "Daniel Bernoulli was born in Groningen. After a brief period in Frankfurt the family moved to Basel. " \
+           "In Basel he taught medicine. Groningen remembers him."
+
+    def place(answer: str) -> Candidate:
+        sentence = next(s for s in text.split(". ") if answer in s)
+        start = text.index(sentence) + sentence.index(answer)
+        f = Fact("f", "d", "name", answer, sentence, start, start + len(answer), text.index(sentence), "GPE")
+        return Candidate(f, sentence.replace(answer, "_____"), answer, start, start + len(answer), 1.0, False)
+
+    assert _passing_place(place("Frankfurt"), text)
+    assert not _passing_place(place("Basel"), text) and not _passing_place(place("Groningen"), text)
+    once = text.replace("Groningen remembers him.", "Leiden remembers him.")
+    assert not _passing_place(place("Groningen"), once)  # "born in _____": worth knowing, said once or not

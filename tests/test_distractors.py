@@ -304,3 +304,9 @@ def test_acronyms_are_not_asked() -> None:
     sentence = "Paul Tse and Wong Kwok-kin of the FTU were successfully re-elected to the council."
     assert candidates_for(fact("name", "FTU", "ORG", sentence), "Election") == []
     assert candidates_for(fact("name", "Civic Party", "ORG", sentence.replace("FTU", "Civic Party")), "Election")
+
+
+def test_a_speaker_cut_from_a_longer_subject_is_not_blanked() -> None:
+    from quizgen.questions import _proper_group
+
+    assert _proper_group("Civic Party") and not _proper_group("Chairmen in London,")

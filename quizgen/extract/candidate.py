@@ -25,9 +25,7 @@ _HEDGE_RE = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in HEDGE
 # point or of what did not happen. Asked, any other figure would fill the blank as well.
 _HYPOTHETICAL = re.compile(r"(?:^|[,;:(—–] ?)(?:if|suppose|supposing|unless)\b|^were\b"
                            r"|\blet us (?:suppose|take|imagine)\b|\b(?:would|might|could|should)(?: \w+)? have\b", re.I)
-
-
-_HYPOTHETICAL_WORDS = ("if", "suppos", "unless", "were", "let us", " have")
+_HYPOTHETICAL_WORDS = ("if", "suppos", "unless", "were", "let us", " have")  # one of these is in every match
 
 
 def hypothetical(sent_text: str) -> bool:
