@@ -687,3 +687,19 @@ in           ADP   IN   prep      1   in           O
 2016         NUM   CD   pobj      6   2016         B-DATE
 .            PUNCT .    punct     1   .            O
 """
+
+# A count the sentence spells out: "Wages, profit, and rent, are the three sources."
+COUNTED_LIST = """
+Wages        NOUN  NNS  nsubj     7   wage         O
+,            PUNCT ,    punct     0   ,            O
+profit       NOUN  NN   conj      0   profit       O
+,            PUNCT ,    punct     2   ,            O
+and          CCONJ CC   cc        2   and          O
+rent         NOUN  NN   conj      2   rent         O
+,            PUNCT ,    punct     0   ,            O
+are          AUX   VBP  ROOT      7   be           O
+the          DET   DT   det       10  the          O
+three        NUM   CD   nummod    10  three        B-CARDINAL
+sources      NOUN  NNS  attr      7   source       O
+.            PUNCT .    punct     7   .            O
+"""

@@ -414,3 +414,10 @@ def test_a_vote_margin_is_not_asked() -> None:
     assert answers(facts, "number") == [] and answers(facts, "date") == ["2016"]
     count = parses.BY_VOTES.replace("by           ADP   IN   prep", "with         ADP   IN   prep")
     assert answers(facts_of(count), "number") == ["424"]
+
+
+def test_a_count_of_a_list_the_sentence_spells_out_is_not_asked() -> None:
+    assert answers(facts_of(parses.COUNTED_LIST), "number") == []
+    four = parses.COUNTED_LIST.replace("three        NUM   CD   nummod    10  three",
+                                       "four         NUM   CD   nummod    10  four ")
+    assert answers(facts_of(four), "number") == ["four"]  # three items listed: "four" is not given away

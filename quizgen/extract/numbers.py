@@ -106,6 +106,8 @@ def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Itera
             continue  # "defeated Raymond Wong by _____ votes": a margin, trivia beside who won
         if before is not None and before.lower_ == "every":
             continue  # "one new migrant for every _____ residents": a ratio, true of many values
+        if _counted_in_sentence(ent, text):
+            continue  # "Wages, profit, and rent, are the _____ sources": the list can be counted
         if _describes_a_person(ent):
             continue  # "John Burrows, the chairman of the project's panel of twelve, said": an aside
         yield Candidate("number", label, offset + start, offset + end, s_start, s_end)
@@ -130,6 +132,22 @@ def _worked_out(answer: str, sentence: str, at: int) -> bool:
             continue
         others.append(float(match.group().replace(",", "")))
     return any(a + b == value or abs(a - b) == value for i, a in enumerate(others) for b in others[i + 1 :])
+
+
+def _counted_in_sentence(ent: Span, answer: str) -> bool:
+    """Whether the number counts a list the sentence spells out ("the _____ largest islands are A, B, ...")."""
+    from quizgen.quality import number_value
+
+    value = number_value(answer)
+    noun = ent.root.head
+    if value is None or not 3 <= value <= 12 or ent.root.dep_ != "nummod" or noun.dep_ not in ("nsubj", "attr"):
+        return False
+    for other in noun.head.children:
+        if other.i != noun.i and other.dep_ in ("nsubj", "attr"):
+            items = 1 + sum(1 for t in other.subtree if t.dep_ == "conj" and t.head.dep_ in ("conj", other.dep_))
+            if items == value:
+                return True
+    return False
 
 
 def _describes_a_person(ent: Span) -> bool:
