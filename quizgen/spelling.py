@@ -42,26 +42,25 @@ def _known_words() -> str:
     Read only when a word looks like a slip of a common one, and searched as text: the few words
     looked up in a build take a millisecond each, where a set of the 160,000 words takes 30 ms to build.
     """
-    try:
-        text = _cached_list().read_text("utf-8")  # the words one per line, as _words reads them
-        if text.count("\n") + 1 < COMMON_WORDS:
-            raise ValueError("incomplete")
-    except Exception:  # noqa: BLE001 - a cache problem must never stop a build
-        text = "\n".join(_from_package())
-    return f"\n{text}\n"
+    return f"\n{_list_text()}\n"
 
 
-def _words(limit: int | None) -> list[str]:
+def _words(limit: int) -> list[str]:
+    """The `limit` most frequent words."""
+    return _list_text().split("\n", limit)[:limit]
+
+
+@functools.cache
+def _list_text() -> str:
+    """The words, most frequent first, one per line: the cached list, or pyspellchecker's own."""
     try:
         path = _cached_list()
         text = path.read_text("utf-8")
-        words = text.split("\n", limit)[:limit] if limit else text.split("\n")
-        if len(words) < COMMON_WORDS:
+        if text.count("\n") + 1 < COMMON_WORDS:
             raise ValueError(f"{path} is incomplete")
-        return words
+        return text
     except Exception:  # noqa: BLE001 - a cache problem must never stop a build
-        words = _from_package()
-        return words[:limit] if limit else words
+        return "\n".join(_from_package())
 
 
 def _from_package() -> list[str]:

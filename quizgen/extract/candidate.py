@@ -54,6 +54,12 @@ def unresolved_their(sent: Span, sent_text: str) -> bool:
     return _THEIR.search(sent_text) is not None and unresolved_plural(sent, ("their",))
 
 
+def figures_illustrate(sent: Span, sent_text: str) -> bool:
+    """Whether the sentence's figures and dates are no facts to learn: a supposed case, or said of a
+    "their" the sentence does not name."""
+    return hypothetical(sent_text) or unresolved_their(sent, sent_text)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A fact before document-level filtering: offsets are in the document text."""

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import (
     Candidate,
-    hypothetical,
+    figures_illustrate,
     in_brackets,
     sentence_ents,
     span_offsets,
     strip_hedge,
-    unresolved_their,
 )
 from quizgen.extract.numbers import CHANGE_FROM
 
@@ -58,10 +57,8 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
     s_start, s_end = span_offsets(sent, offset)
     if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
         sent_text = sent.text
-    if hypothetical(sent_text):
-        return
-    if unresolved_their(sent, sent_text):
-        return  # "an augmentation of £680,000 in their annual payments": whose lies in another sentence
+    if figures_illustrate(sent, sent_text):
+        return  # "If we destroy four-fifths", "£680,000 in their annual payments": no fact to learn
     years_in_sentence = re.findall(r"\b1\d{3}\b|\b20\d{2}\b", sent_text)
     for ent in sentence_ents(sent):
         if ent.label_ != "DATE":

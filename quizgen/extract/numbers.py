@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import (
     Candidate,
-    hypothetical,
+    figures_illustrate,
     in_brackets,
     sentence_ents,
     span_offsets,
     strip_hedge,
-    unresolved_their,
 )
 
 if TYPE_CHECKING:
@@ -40,10 +39,8 @@ def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Itera
     s_start, s_end = span_offsets(sent, offset)
     if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
         sent_text = sent.text
-    if hypothetical(sent_text):
-        return
-    if unresolved_their(sent, sent_text):
-        return  # "an augmentation of £680,000 in their annual payments": whose lies in another sentence
+    if figures_illustrate(sent, sent_text):
+        return  # "If we destroy four-fifths", "£680,000 in their annual payments": no fact to learn
     for ent in sentence_ents(sent):
         at, end_at = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         label = ent.label_
