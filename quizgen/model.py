@@ -23,6 +23,8 @@ class Document:
     title: str
     text: str  # the body text that every offset refers to (the title is not part of it)
     sha256: str  # of the raw bytes read
+    # A dated news story (a dateline opens it): its main facts are in its lead, the rest is detail.
+    news: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from quizgen.distractors import name_pool
 from quizgen.errors import NoFacts, OutputError, UsageError
 from quizgen.model import QUESTION_TYPES, Document, Fact, Generator, Question, Quiz
 from quizgen.nlp import DEFAULT_MODEL, load_pipeline, pipeline_version
-from quizgen.questions import default_max_questions, make_questions, place_options
+from quizgen.questions import default_max_questions, drop_cross_document_leaks, make_questions, place_options
 from quizgen.readers import DEFAULT_MAX_WORDS, read_documents, slugify
 
 if TYPE_CHECKING:
@@ -124,15 +124,14 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
                             strict=True))
     all_facts = [f for doc in documents for f in facts_by_doc[doc.id]]
     questions: list[Question] = []
-    warnings: list[str] = []
     for doc in documents:
         pool = name_pool(facts_by_doc[doc.id], doc.id)
         limit = settings.max_questions or default_max_questions(doc)
-        made = make_questions(doc, facts_by_doc[doc.id], pool, seed=settings.seed, limit=limit,
-                              types=settings.types)
-        if not made:
-            warnings.append(f"{doc.source}: no facts worth asking about")
-        questions.extend(made)
+        questions.extend(make_questions(doc, facts_by_doc[doc.id], pool, seed=settings.seed, limit=limit,
+                                        types=settings.types))
+    questions = drop_cross_document_leaks(questions)
+    asked = {q.document for q in questions}
+    warnings = [f"{doc.source}: no facts worth asking about" for doc in documents if doc.id not in asked]
     if not questions:
         which = documents[0].source if len(documents) == 1 else "the documents"
         raise NoFacts(f"no facts worth asking about in {which}; nothing written")

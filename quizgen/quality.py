@@ -189,6 +189,17 @@ class Report:
         return len(self.per_question) + (1 if self.totals.get("correct_longest_rate") else 0)
 
 
+def leaks_into(source: Question, target: Question) -> bool:
+    """Whether `target`'s prompt names `source`'s answer, so a student who sees both is given it.
+
+    A figure or a date is only a giveaway in its own document's questions: "2 million" voters in Hong
+    Kong says nothing about New Zealand's "2 million" sheep. A name is one anywhere in the quiz.
+    """
+    if source.document != target.document and source.kind in ("number", "date"):
+        return False
+    return answer_shown(source.answer, source.kind, target.prompt)
+
+
 def check_questions(questions: Sequence[Question], labels: dict[str, str] | None = None) -> Report:
     """Every flag for a set of questions, including duplicates and cross-question leaks.
 
@@ -206,10 +217,8 @@ def check_questions(questions: Sequence[Question], labels: dict[str, str] | None
             flags.append("duplicate_question")
         seen_prompts.setdefault(key, question.id)
         seen_pairs.setdefault(pair, question.id)
-        for other in questions:
-            if other.id != question.id and answer_shown(other.answer, other.kind, question.prompt):
-                flags.append("cross_leak")
-                break
+        if any(other.id != question.id and leaks_into(other, question) for other in questions):
+            flags.append("cross_leak")
         if flags:
             report.per_question[question.id] = flags
             report.totals.update(flags)

@@ -412,6 +412,11 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+def is_news_story(paragraphs: list[str]) -> bool:
+    """Whether a dateline ("Sunday, August 2, 2015") opens the text: a dated news story."""
+    return any(_DATELINE.match(p.strip()) or _LEADING_DATELINE.match(p.strip()) for p in paragraphs[:3])
+
+
 def _ends_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?…][\"'”’)\]]*$", text.strip()))
 
@@ -469,7 +474,7 @@ def to_document(src: Source, *, max_words: int = DEFAULT_MAX_WORDS) -> Document:
     name = src.name or title or "quiz"
     return Document(
         id=slugify(name), source=src.source, title=title or src.name or "Untitled",
-        text=body, sha256=hashlib.sha256(src.data).hexdigest(),
+        text=body, sha256=hashlib.sha256(src.data).hexdigest(), news=is_news_story(paragraphs),
     )
 
 

@@ -60,3 +60,61 @@ def test_a_place_named_once_is_not_asked() -> None:
     assert not _passing_place(place("Basel"), text) and not _passing_place(place("Groningen"), text)
     once = text.replace("Groningen remembers him.", "Leiden remembers him.")
     assert not _passing_place(place("Groningen"), once)  # "born in _____": worth knowing, said once or not
+
+
+def test_the_lead_is_the_first_two_paragraphs_or_the_opening_of_a_long_article() -> None:
+    from quizgen.centrality import LEAD_MAX_CHARS, lead_end
+
+    story = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\nFourth."
+    assert lead_end(story) == story.index("\n\nThird")
+    assert lead_end("One paragraph only.") == len("One paragraph only.")
+    long_article = "\n\n".join(f"Paragraph {n} of a long article about rivers." for n in range(2000))
+    assert lead_end(long_article) == LEAD_MAX_CHARS  # a long article's opening summary runs past two paragraphs
+
+
+def _fact_candidate(text: str, answer: str, kind: str, label: str, mentions: int = 1):  # noqa: ANN202
+    from quizgen.model import Fact
+    from quizgen.questions import Candidate
+
+    sentence = next(s for s in text.split("\n\n") if answer in s)
+    at = text.index(sentence)
+    start = at + sentence.index(answer)
+    fact = Fact("f", "d", kind, answer, sentence, start, start + len(answer), at, label,  # type: ignore[arg-type]
+                mentions=mentions)
+    return Candidate(fact, sentence.replace(answer, "_____"), answer, start, start + len(answer), 1.0, False)
+
+
+STORY = ("Mozilla released a new browser on Tuesday, with 40 new features.\n\n"
+         "The browser was made by 300 volunteers in Mozilla's community.\n\n"
+         "Analyst Jane Roe of Acme Research said 12 rivals had tried the same.\n\n"
+         "Mozilla was founded in 1998 and has about 750 staff.")
+
+
+def test_details_after_the_lead_are_not_asked() -> None:
+    from quizgen.centrality import lead_end
+    from quizgen.model import Document
+    from quizgen.questions import _detail
+
+    article = Document("d", "d.txt", "Mozilla releases a browser", STORY, "0" * 64)
+    news = Document("d", "d.txt", "Mozilla releases a browser", STORY, "0" * 64, news=True)
+    lead = lead_end(STORY)
+    # A name mentioned once after the lead: a commentator, not the story.
+    assert _detail(_fact_candidate(STORY, "Jane Roe", "name", "PERSON"), article, lead)
+    assert not _detail(_fact_candidate(STORY, "Jane Roe", "name", "PERSON", mentions=3), article, lead)
+    # The lead's figures are the story; a news story's later figures are its details, an article's are not.
+    for document in (article, news):
+        assert not _detail(_fact_candidate(STORY, "40", "number", "CARDINAL"), document, lead)
+    assert _detail(_fact_candidate(STORY, "750", "number", "CARDINAL"), news, lead)
+    assert _detail(_fact_candidate(STORY, "1998", "date", "YEAR"), news, lead)
+    assert not _detail(_fact_candidate(STORY, "750", "number", "CARDINAL"), article, lead)
+
+
+def test_the_lead_ranks_first() -> None:
+    from quizgen.centrality import lead_end
+    from quizgen.questions import _central_bonus
+
+    keys = key_words(STORY, "Mozilla releases a browser")
+    lead = lead_end(STORY)
+    in_lead = _fact_candidate(STORY, "300", "number", "CARDINAL")
+    after = _fact_candidate(STORY, "750", "number", "CARDINAL")
+    assert _central_bonus(in_lead, keys, lead) > _central_bonus(after, keys, lead) + 1

@@ -366,3 +366,16 @@ def test_a_project_gutenberg_book_is_read_without_its_licence(tmp_path: Path) ->
     (doc,) = read_documents([str(book)])
     assert doc.title == "Tales of the Sea"
     assert "Bristol in 1820" in doc.text and "Gutenberg" not in doc.text
+
+
+def test_a_dateline_marks_a_news_story(tmp_path: Path) -> None:
+    from quizgen.readers import read_documents
+
+    body = ("The council approved the new bridge over the river on Monday after a long debate.\n\n"
+            "Work on the bridge is expected to start in the spring and to take two years.\n")
+    story, article = tmp_path / "story.txt", tmp_path / "article.txt"
+    story.write_text("Council approves bridge\n\nMonday, March 4, 2024\n\n" + body, "utf-8")
+    article.write_text("Council approves bridge\n\n" + body, "utf-8")
+    (news,), (plain,) = read_documents([str(story)]), read_documents([str(article)])
+    assert news.news and not plain.news
+    assert news.text == plain.text  # the dateline itself is never read as a fact

@@ -78,6 +78,24 @@ def test_duplicates_and_cross_question_leaks() -> None:
     assert "cross_leak" in report.per_question["x3"]  # its prompt names Joe Biden, x1's answer
 
 
+def test_across_documents_only_names_leak() -> None:
+    from dataclasses import replace
+
+    from quizgen.quality import leaks_into
+    from quizgen.questions import drop_cross_document_leaks
+
+    biden = q("y1", "President _____ will speak to Vladimir Putin on Tuesday.", "Joe Biden")
+    troops = q("y2", "An estimated _____ troops could be involved.", "175,000", "number")
+    # Another document: its prompt names Joe Biden, and happens to hold the figure 175,000 too.
+    other = replace(q("y3", "Joe Biden met _____ in 2021 with 175,000 others.", "Angela Merkel"), document="other")
+    assert leaks_into(biden, other) and not leaks_into(troops, other)
+    assert "cross_leak" in check_quiz(quiz(biden, troops, other)).per_question["y3"]
+    assert "cross_leak" not in check_quiz(quiz(troops, other)).per_question.get("y3", [])
+    # The build keeps the first of two documents' leaking questions; one document's own are left to selection.
+    assert drop_cross_document_leaks([biden, troops, other]) == [biden, troops]
+    assert drop_cross_document_leaks([troops, other]) == [troops, other]
+
+
 def test_the_length_tell_is_measured_over_the_quiz() -> None:
     long_answers = [
         q(f"l{i}", f"Troops number {i} _____ here.", "Vladimir Putin", options=("Vladimir Putin", "Ann", "Bo", "Cy"))
