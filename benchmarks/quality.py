@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT))
     from quizgen import Settings, build_quiz
+    from quizgen.errors import NoFacts
     from quizgen.quality import check_quiz
 
     totals_flags: Counter[str] = Counter()
@@ -56,12 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     total_words = 0
     longest = mc_total = 0
     pool = []
+    empty: list[str] = []
     header = f"{'document':<48} {'words':>6} {'q':>3} {'q/1k':>5}  {'kinds (per 1k words)':<44} flags"
     print(header)
     print("-" * len(header))
     files = book_files() if args.books else corpus_files()
     for path in files:
-        quiz = build_quiz([str(path)], Settings.make(seed=args.seed))
+        try:
+            quiz = build_quiz([str(path)], Settings.make(seed=args.seed))
+        except NoFacts:
+            empty.append(path.name)
+            print(f"{path.name:<48} no question worth asking")
+            continue
         report = check_quiz(quiz)
         words = sum(len(d.text.split()) for d in quiz.documents)
         total_words += words
@@ -86,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{1000 * n / total_words:.1f} per 1,000 words")
     print("by kind: " + ", ".join(f"{k} {v} ({1000 * v / total_words:.2f}/1k)" for k, v in sorted(totals_kind.items())))
     print("by type: " + ", ".join(f"{k} {v} ({1000 * v / total_words:.2f}/1k)" for k, v in sorted(totals_type.items())))
+    print(f"documents with no question: {len(empty)}" + (f" ({', '.join(empty)})" if empty else ""))
     print("flags: " + (", ".join(f"{k} {v}" for k, v in sorted(totals_flags.items())) or "none"))
     rate = longest / mc_total if mc_total else 0.0
     print(f"correct option longest: {longest}/{mc_total} multiple-choice questions ({rate:.0%})")
