@@ -101,6 +101,7 @@ def test_details_after_the_lead_are_not_asked() -> None:
     # A name mentioned once after the lead: a commentator, not the story.
     assert _detail(_fact_candidate(STORY, "Jane Roe", "name", "PERSON"), article, lead)
     assert not _detail(_fact_candidate(STORY, "Jane Roe", "name", "PERSON", mentions=3), article, lead)
+    assert not _detail(_fact_candidate(STORY, "Jane Roe", "position", "PERSON"), article, lead)  # quoted
     # The lead's figures are the story; a news story's later figures are its details, an article's are not.
     for document in (article, news):
         assert not _detail(_fact_candidate(STORY, "40", "number", "CARDINAL"), document, lead)

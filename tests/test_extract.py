@@ -204,6 +204,29 @@ def test_a_year_modifying_a_noun_is_not_asked() -> None:
     assert answers(facts_of(parses.YEAR_OF_EVENT), "date") == ["2014"]
 
 
+def test_a_year_after_by_or_before_is_a_bound_not_a_date() -> None:
+    # "By _____, protests began": any later year is as true.
+    for word in ("By", "Before", "Until"):
+        bound = parses.YEAR_OF_EVENT.replace("In           ADP", f"{word:<12} ADP", 1)
+        assert parse(bound, english_vocab()).text.startswith(f"{word} 2014")
+        assert answers(facts_of(bound), "date") == []
+
+
+def test_a_bare_number_as_subject_points_to_another_sentence() -> None:
+    # "In 2014, 101 began ...": 101 of whom lies in another sentence.
+    bare = parses.YEAR_OF_EVENT.replace("protests     NOUN  NNS  nsubj     4   protest ",
+                                        "101          NUM   CD   nsubj     4   101     ")
+    assert parse(bare, english_vocab()).text.startswith("In 2014, 101 began")
+    assert facts_of(bare) == []
+
+
+def test_the_same_period_points_to_another_sentence() -> None:
+    from quizgen.extract import _POINTS_ELSEWHERE
+
+    assert _POINTS_ELSEWHERE.search("the number of vineyards doubling over the same period")
+    assert not _POINTS_ELSEWHERE.search("at the same time as the election")
+
+
 def test_a_sentence_with_a_misspelling_is_not_asked() -> None:
     # "will recieve ... in _____": the question would print the source's slip.
     assert facts_of(parses.MISSPELT) == []

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quizgen.errors import QuizgenError
@@ -130,9 +130,14 @@ noisy_facts = st.lists(
 ).map(" ".join)
 
 
+PUTIN = "In 2014, Vladimir Putin said that 175,000 troops had gathered near Kyiv on Tuesday."
+
+
 @pytest.mark.model
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=noisy_facts, suffix=st.sampled_from(SUFFIXES))
+# Found by this test: a group name that runs past its subject's words once raised StopIteration.
+@example(doc=f"{PUTIN} {PUTIN} &amp; # &amp; {PUTIN}", suffix=".md")
 def test_pipeline_with_the_trained_model(doc: str, suffix: str) -> None:
     from quizgen.nlp import load_pipeline
 

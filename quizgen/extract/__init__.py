@@ -46,8 +46,8 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 _NARRATIVE_OPENER = re.compile(
     r"(?:Then|Later|Afterwards|Meanwhile|But)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
 _POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]named\b|\baforesaid\b|"
-                               r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b",
-                               re.I)
+                               r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b|"
+                               r"\bthe same (?:period|time|year|decade|month|day|fund|place)\b(?! as\b)", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b|\b(?:next|last|this) year's\b", re.I)
@@ -109,6 +109,8 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
             return False  # "led him to leave the United States": who he is lies in another sentence
         if child.dep_ == "nsubj" and word in ("they", "this", "these", "those"):
             return False
+        if child.dep_ == "nsubj" and child.pos_ == "NUM" and not any(c.dep_ == "prep" for c in child.children):
+            return False  # "In 1862 only 101 survived": 101 of whom lies in another sentence
         if child.dep_ == "nsubj" and word == "it" and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children):
             return False

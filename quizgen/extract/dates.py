@@ -73,6 +73,8 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
         if before is not None and before.like_num and label in ("MONTH", "MONTH_YEAR"):
             continue  # "1 May 1904" cut to "May 1904": the day was left outside the entity
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
+        if label in ("YEAR", "DECADE") and _BOUND.search(sent_text, 0, ent.start_char - sent.start_char + dropped):
+            continue  # "by _____ New Zealand had the lowest income": any later year is as true
         if in_brackets(ent):
             continue  # "Sunday night (March 4)", "(c. 1818 – January 8, 1880)": an aside
         if after is not None and after.text in ("-", "–", "—") and ent.end + 1 < len(sent.doc) and (
@@ -98,6 +100,8 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
         yield Candidate("date", label, offset + start, offset + start + len(rest), s_start, s_end)
 
 
+# A bound, not a date: "by 1982", "before the 1990s", "until the late 1960s" hold for other years as well.
+_BOUND = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?(?:(?:early|late|mid)[- ]\s*)?$")
 _YEAR_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2}),? (?:and |or )?(?:in )?$")
 _YEAR_AFTER = re.compile(r"^,? (?:and |or )?(?:in )?(?:1\d{3}|20\d{2})\b")
 

@@ -219,7 +219,9 @@ def _speaker(subject: Token, people: People) -> tuple[str, str, tuple[int, int]]
         ent = head_person[0]
         return people.full_name(ent.text) or ent.text, "person", (ent.start, ent.end)
     if subject.ent_type_ in ("ORG", "GPE", "NORP"):
-        ent = next(e for e in span.ents if e.start <= subject.i < e.end)
+        ent = next((e for e in span.ents if e.start <= subject.i < e.end), None)
+        if ent is None:
+            return None  # the name runs past the subject's own words ("& # & In 2014 ..."): a misparse
         return ent.text, "group", (ent.start, ent.end)
     if subject.pos_ == "NOUN":
         head = lemma_of(subject).lower()
