@@ -703,3 +703,34 @@ three        NUM   CD   nummod    10  three        B-CARDINAL
 sources      NOUN  NNS  attr      7   source       O
 .            PUNCT .    punct     7   .            O
 """
+
+FIVE_POWER = """
+The          DET   DT   det       1   the          O
+country      NOUN  NN   nsubj     2   country      O
+joined       VERB  VBD  ROOT      2   join         O
+the          DET   DT   det       7   the          O
+Five         NUM   CD   nummod    7   five         B-CARDINAL
+Power        PROPN NNP  compound  7   power        O
+Defence      PROPN NNP  compound  7   defence      O
+Arrangements PROPN NNPS dobj      2   arrangement  O
+with         ADP   IN   prep      2   with         O
+300          NUM   CD   nummod    10  300          B-CARDINAL
+troops       NOUN  NNS  pobj      8   troop        O
+.            PUNCT .    punct     2   .            O
+"""
+
+HOWEVER = """
+However      ADV   RB   advmod    5   however      O
+,            PUNCT ,    punct     5   ,            O
+in           ADP   IN   prep      5   in           O
+2014         NUM   CD   pobj      2   2014         B-DATE
+protests     NOUN  NNS  nsubj     5   protest      O
+began        VERB  VBD  ROOT      5   begin        O
+in           ADP   IN   prep      5   in           O
+the          DET   DT   det       8   the          O
+city         NOUN  NN   pobj      6   city         O
+after        ADP   IN   prep      5   after        O
+the          DET   DT   det       11  the          O
+election     NOUN  NN   pobj      9   election     O
+.            PUNCT .    punct     5   .            O
+"""

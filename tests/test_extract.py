@@ -51,6 +51,8 @@ def test_durations_are_numbers_and_word_numbers_are_kept_as_written() -> None:
 def test_trivial_numbers_and_numbers_in_names_are_not_asked() -> None:
     assert answers(facts_of(parses.TWO), "number") == []
     assert answers(facts_of(parses.EXPLORER), "number") == []
+    # "the Five Power Defence Arrangements": a capitalised number word begins a name.
+    assert answers(facts_of(parses.FIVE_POWER), "number") == ["300"]
 
 
 # ---------------------------------------------------------------- dates
@@ -225,6 +227,16 @@ def test_the_same_period_points_to_another_sentence() -> None:
 
     assert _POINTS_ELSEWHERE.search("the number of vineyards doubling over the same period")
     assert not _POINTS_ELSEWHERE.search("at the same time as the election")
+    assert _POINTS_ELSEWHERE.search("British explorer James Cook subsequently anglicised the name")
+
+
+def test_however_answers_a_sentence_not_shown() -> None:
+    assert parse(parses.HOWEVER, english_vocab()).text.startswith("However, in 2014 protests")
+    assert facts_of(parses.HOWEVER) == []
+    # The same sentence without its "However" is asked.
+    plain = parses.HOWEVER.replace("However      ADV   RB   advmod    5   however      O",
+                                   "Yes          INTJ  UH   intj      5   yes          O")
+    assert answers(facts_of(plain), "date") == ["2014"]
 
 
 def test_a_sentence_with_a_misspelling_is_not_asked() -> None:

@@ -42,12 +42,14 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
             yield start, block
 
 
-# "Four minutes later, ...", "Then England ...": a step in a story told over several sentences.
+# "Four minutes later, ...", "Then England ...": a step in a story told over several sentences; "However, ..."
+# answers a sentence the reader does not see.
 _NARRATIVE_OPENER = re.compile(
-    r"(?:Then|Later|Afterwards|Meanwhile|But)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
+    r"(?:Then|Later|Afterwards|Meanwhile|But|However)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
 _POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]named\b|\baforesaid\b|"
                                r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b|"
-                               r"\bthe same (?:period|time|year|decade|month|day|fund|place)\b(?! as\b)", re.I)
+                               r"\bthe same (?:period|time|year|decade|month|day|fund|place)\b(?! as\b)|"
+                               r"\bsubsequently\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b|\b(?:next|last|this) year's\b", re.I)

@@ -213,6 +213,9 @@ def _part_of_name(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
+    if (ent[0].text[:1].isupper() and ent[0].is_alpha and before is not None and not before.is_punct
+            and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()):
+        return True  # "the Five Power Defence Arrangements": a capitalised number word begins a name
     return bool(
         (before is not None and before.text in ("-", "#", "No.") and before.whitespace_ == "")
         or (after is not None and after.text == "-" and ent[-1].whitespace_ == "")
