@@ -392,11 +392,19 @@ def drop_cross_document_leaks(questions: Sequence[Question]) -> list[Question]:
     """The questions, less any that would name another document's answer or have theirs named (the
     later one goes): each document's own questions are already chosen without leaks."""
     kept: list[Question] = []
+    named: list[Question] = []  # only names leak across documents (see quality.leaks_into)
     for question in questions:
-        if not any(other.document != question.document and (leaks_into(other, question) or leaks_into(question, other))
-                   for other in kept):
-            kept.append(question)
+        if any(other.document != question.document and leaks_into(other, question) for other in named) or (
+                question.kind in NAMED_KINDS and any(other.document != question.document
+                                                     and leaks_into(question, other) for other in kept)):
+            continue
+        kept.append(question)
+        if question.kind in NAMED_KINDS:
+            named.append(question)
     return kept
+
+
+NAMED_KINDS = ("name", "position")
 
 
 def place_options(questions: Sequence[Question], seed: int) -> list[Question]:
