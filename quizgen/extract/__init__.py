@@ -57,6 +57,9 @@ _EVENT_BACK = re.compile(r"(?:As part of |Under |Following |After |Despite )?[Tt
                          r"(?! (?:of|to|that|between|with|by|for|on)\b)")
 TIME_NOUNS = {"year", "week", "month", "weekend", "time", "morning", "evening", "afternoon", "season", "summer",
               "winter", "spring", "autumn", "fall", "century", "decade", "day", "night", "term", "quarter"}
+_PLAY_BY_PLAY = re.compile(r"\b\d+(st|nd|rd|th) minute\b|\b(?:yellow|red) card\b|\b(?:was|were) booked\b")
+_FORMULA = re.compile(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)")
+_VARIABLE = re.compile(r"(?<![\w.])[B-HJ-Z](?![\w.])")
 _GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
 NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
                "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
@@ -76,7 +79,7 @@ def _points_back(token: Token) -> bool:
 def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> bool:
     """Whole sentences only: a finite verb, not inside a quotation, no caption glued on."""
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+    if root.pos_ not in ("VERB", "AUX"):  # the root is one of the sentence's tokens: it has a verb
         return False
     text = paragraphs.get(offset, "")
     # Span.text joins its tokens one by one; the paragraph's own text is already at hand.
@@ -85,19 +88,17 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         return False
     if sent_text[:1].islower() or _POINTS_ELSEWHERE.search(sent_text):
         return False  # "the quarter is given for ...": a piece of a sentence; "the above-mentioned sorts"
-    if re.search(r"\b\d+(st|nd|rd|th) minute\b|\b(?:yellow|red) card\b|\b(?:was|were) booked\b", sent_text):
+    if _PLAY_BY_PLAY.search(sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story
-    if source_slip(sent, sent_text):
-        return False  # "recieve", "Secunia.com, has said": the question would print the source's slip
     if _OUT_OF_DATE.search(sent_text):
         return False  # "currently Dame Patsy Reddy", "next year's competition": true when written
     if _EVENT_BACK.match(sent_text):
         return False  # "As part of the deal, _____ would pay": the deal was told of before
     before = text[: sent.start_char]
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
-    if re.search(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)", sent_text):
+    if _FORMULA.search(sent_text):
         return False
-    if len(re.findall(r"(?<![\w.])[B-HJ-Z](?![\w.])", sent_text)) >= 2 or "if and only if" in sent_text:
+    if len(_VARIABLE.findall(sent_text)) >= 2 or "if and only if" in sent_text:
         return False  # "M is Hermitian if and only if (M is real)": variables, not facts
     # "Microsoft has replaced it with three newer versions": what "it" is lies in another sentence.
     for child in root.children:
@@ -120,7 +121,10 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
         return False
     # "Wong Kwok-kin of FTU In the Kowloon East ...": a caption run into the next sentence.
-    return not _GLUED.search(sent_text)
+    if _GLUED.search(sent_text):
+        return False
+    # Last, as the costliest check: "recieve", "Secunia.com, has said": the question would print the slip.
+    return not source_slip(sent, sent_text)
 
 
 class DocumentState:

@@ -85,7 +85,12 @@ def strip_hedge(text: str) -> tuple[int, str]:
 
 def strip_possessive(text: str) -> str:
     """'Biden's' -> 'Biden', "the United States'" -> 'the United States'."""
-    return re.sub(r"(?:'s|’s|'|’)$", "", text)
+    if not text.endswith(("s", "'", "’", "\n")):  # `$` also matches before a final newline
+        return text
+    return _POSSESSIVE.sub("", text)
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def span_offsets(span: Span, offset: int) -> tuple[int, int]:
