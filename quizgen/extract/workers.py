@@ -49,10 +49,11 @@ def facts_in_workers(documents: Sequence[Document], nlp: Language, jobs: int, ba
         for index in range(len(documents)):
             yield _result(futures.pop(index))
     except BaseException:
-        _stop(pool)
+        _terminate(pool)
         raise
     finally:
         gc.unfreeze()
+        # Joins the pool's thread, which joins the workers (stopped ones included): none is left behind.
         pool.shutdown(wait=True, cancel_futures=True)
         _WORK.clear()
 
@@ -64,14 +65,11 @@ def _result(future: Future[list[Fact]]) -> list[Fact]:
         raise QuizgenError("a worker process stopped unexpectedly; try again with --jobs 1") from err
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    # Cancel what has not started and end the workers now rather than after their current document.
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # End the workers now rather than after their current document. The executor has no public way
+    # to (before Python 3.14); without its process table, shutdown waits for the current documents.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()
-    for process in processes:
-        process.join()
 
 
 def _ignore_sigint() -> None:
