@@ -6,6 +6,7 @@ announced ...") is worth more than one on a side remark ("OkCupid's CEO had also
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -31,5 +32,11 @@ def key_words(text: str, title: str) -> frozenset[str]:
 
 def centrality(sentence: str, answer: str, keys: frozenset[str]) -> int:
     """How many key words the sentence shares, apart from the answer's own."""
-    own = set(content_words(answer))
-    return len({w for w in content_words(sentence) if w in keys and w not in own})
+    own = set(_sentence_words(answer))
+    return len({w for w in _sentence_words(sentence) if w in keys and w not in own})
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_words(text: str) -> tuple[str, ...]:
+    # Several candidates share a sentence, and a figure's sentence is scored twice.
+    return tuple(content_words(text))

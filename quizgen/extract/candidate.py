@@ -109,7 +109,9 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-_LAST_DOC_ENTS: list = [None, ()]  # [Doc, its entities]: the Doc being read, one at a time
+# [Doc, its entities, (start, end) of the last sentence asked for, that sentence's entities]: the Doc
+# being read, one at a time.
+_LAST_DOC_ENTS: list = [None, (), None, ()]
 
 
 def sentence_ents(sent: Span) -> list[Span]:
@@ -121,5 +123,9 @@ def sentence_ents(sent: Span) -> list[Span]:
     """
     doc = sent.doc
     if _LAST_DOC_ENTS[0] is not doc:
-        _LAST_DOC_ENTS[0], _LAST_DOC_ENTS[1] = doc, tuple(doc.ents)
-    return [e for e in _LAST_DOC_ENTS[1] if e.start >= sent.start and e.end <= sent.end]
+        _LAST_DOC_ENTS[:] = [doc, tuple(doc.ents), None, ()]
+    start, end = sent.start, sent.end
+    if _LAST_DOC_ENTS[2] != (start, end):  # each extractor asks again for the same sentence
+        _LAST_DOC_ENTS[2] = (start, end)
+        _LAST_DOC_ENTS[3] = tuple(e for e in _LAST_DOC_ENTS[1] if e.start >= start and e.end <= end)
+    return list(_LAST_DOC_ENTS[3])

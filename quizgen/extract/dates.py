@@ -58,12 +58,15 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
     s_start, s_end = span_offsets(sent, offset)
     if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
         sent_text = sent.text
+    ents = sentence_ents(sent)
+    if not any(e.label_ == "DATE" for e in ents):
+        return  # nothing to ask: the sentence checks below would only cost time
     if hypothetical(sent_text):
         return
     if unresolved_their(sent, sent_text):
         return  # "an augmentation of £680,000 in their annual payments": whose lies in another sentence
     years_in_sentence = re.findall(r"\b1\d{3}\b|\b20\d{2}\b", sent_text)
-    for ent in sentence_ents(sent):
+    for ent in ents:
         if ent.label_ != "DATE":
             continue
         dropped, rest = strip_hedge(ent.text)
