@@ -139,14 +139,16 @@ class DocumentState:
 
     def read_sentence(self, sent: Span, offset: int) -> None:
         """Collect the sentence's candidates and update what is known about its people."""
+        text = self.paragraph_text.get(offset)
         for ent in sentence_ents(sent):
-            self.labels[strip_possessive(ent.text).lower()][ent.label_] += 1
+            # The paragraph's own text: Span.text joins the entity's tokens anew.
+            ent_text = text[ent.start_char : ent.end_char] if text else ent.text
+            self.labels[strip_possessive(ent_text).lower()][ent.label_] += 1
             if ent.label_ == "PERSON":
                 self.people.add(ent)
         if not sentence_is_askable(sent, offset, self.paragraph_text):
             self.people.end_sentence(sent)
             return
-        text = self.paragraph_text.get(offset)
         sent_text = text[sent.start_char : sent.end_char] if text else sent.text  # Span.text rebuilds it
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in ("he", "she"):

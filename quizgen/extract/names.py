@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -95,7 +96,12 @@ def _words_before(ent: Span) -> str:
 
 def _follows(before: str, cues: tuple[str, ...]) -> bool:
     """Whether words before an entity (see `_words_before`) end with one of the cue phrases."""
-    return any(before == cue or before.endswith(" " + cue) for cue in cues)
+    return before in cues or before.endswith(_spaced(cues))
+
+
+@functools.cache
+def _spaced(cues: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + cue for cue in cues)
 
 
 def _quoted(ent: Span) -> bool:
