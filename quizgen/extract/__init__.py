@@ -11,7 +11,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, sentence_ents, strip_possessive, unresolved_plural
+from quizgen.extract.candidate import Candidate, may_match, sentence_ents, strip_possessive, unresolved_plural
 from quizgen.extract.dates import find_dates
 from quizgen.extract.names import find_names
 from quizgen.extract.numbers import find_numbers
@@ -48,6 +48,7 @@ _NARRATIVE_OPENER = re.compile(
 _POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]named\b|\baforesaid\b|"
                                r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b",
                                re.I)
+_POINTS_ELSEWHERE_WORDS = ("above", "named", "aforesaid", "former", "latter", "diagram")  # one is in every match
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b|\b(?:next|last|this) year's\b", re.I)
@@ -61,6 +62,7 @@ _PLAY_BY_PLAY = re.compile(r"\b\d+(st|nd|rd|th) minute\b|\b(?:yellow|red) card\b
 _FORMULA = re.compile(r"[\u0250-\u02ff\u0370-\u03ff½=]|\w\([A-Za-z](, ?[A-Za-z])+\)")
 _VARIABLE = re.compile(r"(?<![\w.])[B-HJ-Z](?![\w.])")
 _GLUED = re.compile(r"[\w)] (In|On|At|For|With|From|After|During|According) [a-z]")
+_GLUED_WORDS = (" In ", " On ", " At ", " For ", " With ", " From ", " After ", " During ", " According ")
 NOT_ANSWERS = {"wikinews", "wikipedia", "getty images", "reuters", "ap",
                "gmt", "utc", "est", "edt", "pst", "cet", "bst"}  # time zones tagged as names
 # Openings that point back to what came before: the sentence does not stand on its own.
@@ -86,17 +88,18 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     sent_text = text[sent.start_char : sent.end_char] if text else sent.text
     if sent_text.lower().startswith(CONTEXT_OPENERS) or _NARRATIVE_OPENER.match(sent_text):
         return False
-    if sent_text[:1].islower() or _POINTS_ELSEWHERE.search(sent_text):
+    if sent_text[:1].islower() or may_match(sent_text, _POINTS_ELSEWHERE_WORDS, ignore_case=True) and (
+            _POINTS_ELSEWHERE.search(sent_text)):
         return False  # "the quarter is given for ...": a piece of a sentence; "the above-mentioned sorts"
-    if _PLAY_BY_PLAY.search(sent_text):
+    if may_match(sent_text, (" minute", " card", " booked")) and _PLAY_BY_PLAY.search(sent_text):
         return False  # play-by-play of a match: who did what in which minute is not the story
-    if _OUT_OF_DATE.search(sent_text):
+    if may_match(sent_text, ("currently", "incumbent", "year's"), ignore_case=True) and _OUT_OF_DATE.search(sent_text):
         return False  # "currently Dame Patsy Reddy", "next year's competition": true when written
     if _EVENT_BACK.match(sent_text):
         return False  # "As part of the deal, _____ would pay": the deal was told of before
     before = text[: sent.start_char]
     # Pronunciations and formulae ("/ d(ə)ˈvɔːrʒɑːk /", "½ ρ u2 + P") are no place for a blank.
-    if _FORMULA.search(sent_text):
+    if ("=" in sent_text or "(" in sent_text or not sent_text.isascii()) and _FORMULA.search(sent_text):
         return False
     if len(_VARIABLE.findall(sent_text)) >= 2 or "if and only if" in sent_text:
         return False  # "M is Hermitian if and only if (M is real)": variables, not facts
@@ -113,7 +116,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
         if child.dep_ == "nsubj" and word == "it" and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children):
             return False
-    if _THEY.search(sent_text) and unresolved_plural(sent, ("they", "them")):
+    if may_match(sent_text, ("hey", "them")) and _THEY.search(sent_text) and unresolved_plural(sent, ("they", "them")):
         return False  # "paying them in money": who "they" are lies in another sentence
     if _DEMONSTRATIVE.search(sent_text) and any(_points_back(t) for t in sent):
         return False  # "what those consequences will be", "in this constituency": named in another sentence
@@ -121,7 +124,7 @@ def sentence_is_askable(sent: Span, offset: int, paragraphs: dict[int, str]) -> 
     if (before.count('"') + before.count("“") + before.count("”")) % 2 == 1:
         return False
     # "Wong Kwok-kin of FTU In the Kowloon East ...": a caption run into the next sentence.
-    if _GLUED.search(sent_text):
+    if may_match(sent_text, _GLUED_WORDS) and _GLUED.search(sent_text):
         return False
     # Last, as the costliest check: "recieve", "Secunia.com, has said": the question would print the slip.
     return not source_slip(sent, sent_text)
