@@ -33,7 +33,7 @@ class Settings:
     max_questions: int | None = None
     types: tuple[str, ...] = QUESTION_TYPES
     max_words: int = DEFAULT_MAX_WORDS
-    jobs: int = 1  # processes parsing in parallel (spaCy's n_process); the output does not depend on it
+    jobs: int = 1  # processes parsing in parallel (whole documents, or spaCy's n_process); output is the same
 
     @classmethod
     def make(

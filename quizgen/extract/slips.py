@@ -22,6 +22,7 @@ _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\
 _MISSING_WORD = re.compile(r"\b(?:of|in|at|from|by|with) \d+(?:st|nd|rd|th) [A-Z]|\b(?:minutes|seconds) in the "
                            r"(?:first|second) half\b|\b(?:[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext) years\b"
                            r"|\b[Tt]he injury time\b")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th) ")  # in every match of _MISSING_WORD's first form
 _SPACED_CURRENCY = re.compile(r"[$€£] \d")
 _FOOTNOTE = re.compile(r"\[(?:n |note |nb )?\d+\]|\[(?:citation needed|clarification needed|when\?)\]", re.I)
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
@@ -47,7 +48,7 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "spaced currency"  # "each of $ 200 in value"
     if _FOOTNOTE.search(text):
         return "footnote marker"  # "... in 1840.[n 8]": the article's apparatus, printed in the prompt
-    if _MISSING_WORD.search(text):
+    if (_ORDINAL.search(text) or may_match(text, (" half", " years", "injury time"))) and _MISSING_WORD.search(text):
         return "missing word"
     if "allegedly" in text and _DOUBLE_HEDGE.search(text):
         return "hedged twice"  # "where they claimed Montalvo allegedly left"
