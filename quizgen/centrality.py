@@ -8,6 +8,7 @@ its summary, so what the first paragraphs say matters most.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -33,8 +34,14 @@ def key_words(text: str, title: str) -> frozenset[str]:
 
 def centrality(sentence: str, answer: str, keys: frozenset[str]) -> int:
     """How many key words the sentence shares, apart from the answer's own."""
-    own = set(content_words(answer))
-    return len({w for w in content_words(sentence) if w in keys and w not in own})
+    own = set(_sentence_words(answer))
+    return len({w for w in _sentence_words(sentence) if w in keys and w not in own})
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_words(text: str) -> tuple[str, ...]:
+    # Several candidates share a sentence, and a figure's sentence is scored twice.
+    return tuple(content_words(text))
 
 
 LEAD_PARAGRAPHS = 2  # a news story's lead; an article's opening summary

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import collections.abc as abc
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -31,7 +33,7 @@ class Settings:
     max_questions: int | None = None
     types: tuple[str, ...] = QUESTION_TYPES
     max_words: int = DEFAULT_MAX_WORDS
-    jobs: int = 1  # processes parsing in parallel (spaCy's n_process); the output does not depend on it
+    jobs: int = 1  # processes parsing in parallel (whole documents, or spaCy's n_process); output is the same
 
     @classmethod
     def make(
@@ -120,15 +122,15 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
     documents = list(read_documents(paths, stdin, max_words=settings.max_words))
     documents = _unique_ids(documents)
     nlp = nlp or load_pipeline(settings.model)
-    facts_by_doc = dict(zip((d.id for d in documents), _extract(documents, settings, nlp, on_progress),
-                            strict=True))
-    all_facts = [f for doc in documents for f in facts_by_doc[doc.id]]
+    all_facts: list[Fact] = []
     questions: list[Question] = []
-    for doc in documents:
-        pool = name_pool(facts_by_doc[doc.id], doc.id)
-        limit = settings.max_questions or default_max_questions(doc)
-        questions.extend(make_questions(doc, facts_by_doc[doc.id], pool, seed=settings.seed, limit=limit,
-                                        types=settings.types))
+    # Each document's questions are made as soon as its facts are found (while workers parse the next).
+    with closing(_extract(documents, settings, nlp, on_progress)) as found:
+        for doc, facts in zip(documents, found, strict=True):
+            all_facts.extend(facts)
+            pool = name_pool(facts, doc.id)
+            limit = settings.max_questions or default_max_questions(doc)
+            questions.extend(make_questions(doc, facts, pool, seed=settings.seed, limit=limit, types=settings.types))
     questions = drop_cross_document_leaks(questions)
     asked = {q.document for q in questions}
     warnings = [f"{doc.source}: no facts worth asking about" for doc in documents if doc.id not in asked]
@@ -150,18 +152,32 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
 
 
 def _extract(documents: list[Document], settings: Settings, nlp: Language,
-             on_progress: ProgressCallback | None) -> list[list[Fact]]:
+             on_progress: ProgressCallback | None) -> abc.Generator[list[Fact], None, None]:
+    """The facts of each document in turn: whole documents in worker processes when that can pay,
+    else one `nlp.pipe` over every paragraph (with spaCy's own processes for a single long document)."""
     from quizgen import extract
+    from quizgen.extract import workers
 
     paragraphs = sum(d.text.count("\n\n") + 1 for d in documents)
     jobs = settings.jobs if paragraphs >= PARALLEL_MIN_PARAGRAPHS else 1
     tally = _Tally(documents, on_progress) if on_progress is not None else None
-    found = []
-    for facts in extract.extract_each(documents, nlp, n_process=jobs, on_words=tally.words if tally else None):
-        found.append(facts)
-        if tally is not None:
-            tally.document_done()
-    return found
+    if jobs > 1 and _shared_by_document(documents, jobs) and workers.can_fork():
+        found = workers.facts_in_workers(documents, nlp, jobs, extract.BATCH_SIZE)
+    else:
+        found = extract.extract_each(documents, nlp, n_process=jobs, on_words=tally.words if tally else None)
+    try:
+        for facts in found:
+            yield facts
+            if tally is not None:
+                tally.document_done()
+    finally:
+        found.close()  # an error or Ctrl-C here stops the workers now, not when the traceback is freed
+
+
+def _shared_by_document(documents: Sequence[Document], jobs: int) -> bool:
+    # Whole documents keep `jobs` processes busy unless one holds much more than an equal share.
+    sizes = [len(d.text) for d in documents]
+    return len(sizes) >= jobs and max(sizes) * jobs <= sum(sizes) * 1.25
 
 
 class _Tally:

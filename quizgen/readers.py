@@ -357,6 +357,10 @@ _CREDIT = re.compile(
     r"(\bImages?:|\bPhoto(?:graph)?:|\bCredit:|\bCourtesy of\b|\bAP Photo\b|\bfrom file\b|"
     r"(Getty Images|Reuters|AFP|Associated Press|Shutterstock)\.?\s*$)",
 )
+# One of these is in every match of _CREDIT: most paragraphs need not be searched at every position.
+_CREDIT_WORDS = ("Image", "Photo", "Credit:", "Courtesy of", "from file", "Reuters", "AFP", "Associated Press",
+                 "Shutterstock")
+_SPACES = re.compile(r"[ \t]+")
 _CAPTION_START = re.compile(r"^(A |An |The )?(composite )?(photo|picture|image|file photo)\b", re.I)
 _WEEKDAY_OR_MONTH = (
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
@@ -389,7 +393,8 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     after_caption_heading = False
     for raw in paragraphs:
         para = _CITATION.sub("", raw).strip()
-        para = re.sub(r"[ \t]+", " ", para)
+        if "  " in para or "\t" in para:  # a single space stays as it is
+            para = _SPACES.sub(" ", para)
         if not para:
             continue
         bare = re.sub(r"^#+\s*", "", para).strip().rstrip(":").strip().lower()
@@ -398,7 +403,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
         if para.startswith("^ ") or _DATELINE.match(para) or _BYLINE.match(para):
             continue
         para = _LEADING_DATELINE.sub("", para)
-        if _CREDIT.search(para):
+        if any(word in para for word in _CREDIT_WORDS) and _CREDIT.search(para):
             continue
         if not _ends_sentence(para):
             # Headings, list fragments, captions' titles: never whole sentences.

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import io
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
 from helpers import REPO, SEED_DOC, run_quizgen
 from rich.console import Console
 
+import quizgen.extract as extract
 from quizgen import cli, pipeline
-from quizgen.errors import NoFacts, UsageError
+from quizgen.errors import NoFacts, QuizgenError, UnsupportedInput, UsageError
 from quizgen.export.json import dumps
+from quizgen.extract import workers
+from quizgen.model import Document
 from quizgen.pipeline import BuildProgress, Settings, build_quiz
 
 NEWS = REPO.parent / "shared" / "corpus" / "news"
@@ -34,40 +39,105 @@ def test_jobs_must_be_positive() -> None:
         Settings.make(jobs=0)
 
 
+def _spy(monkeypatch: pytest.MonkeyPatch, module: object, name: str, seen: list[object]) -> None:
+    real = getattr(module, name)
+
+    def spy(*args: object, **kwargs: object):  # noqa: ANN202
+        seen.append(kwargs.get("n_process", args[2] if len(args) > 2 else None))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+
+
 @pytest.mark.model
 def test_two_jobs_write_the_same_bytes_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
     files = sorted(NEWS.glob("*.txt"))[:4] if NEWS.is_dir() else []
     paths = [str(SEED_DOC), *map(str, files)]
     one = dumps(build_quiz(paths, Settings.make(jobs=1)))
-    # Small documents: let the processes start anyway, and check they really did.
+    # Small documents: let the processes start anyway, and check that whole documents went to workers.
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_PARAGRAPHS", 0)
-    seen: list[int] = []
-    import quizgen.extract as extract
-
-    real = extract.extract_each
-
-    def spy(*args: object, n_process: int = 1, **kwargs: object):  # noqa: ANN202
-        seen.append(n_process)
-        return real(*args, n_process=n_process, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(extract, "extract_each", spy)
+    seen: list[object] = []
+    _spy(monkeypatch, workers, "facts_in_workers", seen)
     two = dumps(build_quiz(paths, Settings.make(jobs=2)))
     assert seen == [2]
     assert two == one
 
 
-def test_progress_words_only_go_up_and_nothing_is_printed(
-    tmp_path: Path, blank_nlp: object, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.model
+def test_one_long_document_is_parsed_by_spacys_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    one = dumps(build_quiz([str(SEED_DOC)], Settings.make(jobs=1)))
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_PARAGRAPHS", 0)
+    seen: list[object] = []
+    _spy(monkeypatch, extract, "extract_each", seen)
+    two = dumps(build_quiz([str(SEED_DOC)], Settings.make(jobs=2)))
+    assert seen == [2]  # n_process: a single document cannot be shared out whole
+    assert two == one
+
+
+def _documents(folder: Path, sizes: tuple[int, ...] = (3, 40, 1, 25)) -> list[str]:
     sentence = "The committee met in the town hall and agreed on the plan after a long debate. "
-    for i, paragraphs in enumerate((3, 40, 1, 25)):
+    for i, paragraphs in enumerate(sizes):
         body = "\n\n".join(sentence * 6 for _ in range(paragraphs))
-        (tmp_path / f"doc{i}.txt").write_text(f"Document {i}\n\n{body}\n", "utf-8")
+        (folder / f"doc{i}.txt").write_text(f"Document {i}\n\n{body}\n", "utf-8")
+    return [str(folder)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_while_reading_a_document_is_raised_as_with_one_job(
+    tmp_path: Path, blank_nlp: object, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    real = extract.extract_each
+
+    def failing(documents: list[Document], *args: object, **kwargs: object):  # noqa: ANN202
+        for facts, document in zip(real(documents, *args, **kwargs), documents, strict=True):  # type: ignore[arg-type]
+            if document.id == "doc1":
+                raise UnsupportedInput("doc1 cannot be read")
+            yield facts
+
+    # Workers are forked, so they run the patched function too.
+    monkeypatch.setattr(extract, "extract_each", failing)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_PARAGRAPHS", 0)
+    with pytest.raises(UnsupportedInput, match="^doc1 cannot be read$"):
+        build_quiz(_documents(tmp_path), Settings.make(jobs=jobs), nlp=blank_nlp)  # type: ignore[arg-type]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(
+    tmp_path: Path, blank_nlp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def dies(*args: object, **kwargs: object) -> None:
+        os._exit(3)
+
+    monkeypatch.setattr(extract, "extract_each", dies)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_PARAGRAPHS", 0)
+    with pytest.raises(QuizgenError, match="worker process stopped"):
+        build_quiz(_documents(tmp_path), Settings.make(jobs=2), nlp=blank_nlp)  # type: ignore[arg-type]
+    assert multiprocessing.active_children() == []
+
+
+def test_an_interrupt_stops_the_workers(tmp_path: Path, blank_nlp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt(progress: BuildProgress) -> None:
+        if progress.documents_done == 1:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_PARAGRAPHS", 0)
+    with pytest.raises(KeyboardInterrupt):
+        build_quiz(_documents(tmp_path, (30,) * 12), Settings.make(jobs=2), nlp=blank_nlp,  # type: ignore[arg-type]
+                   on_progress=interrupt)
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_words_only_go_up_and_nothing_is_printed(
+    tmp_path: Path, blank_nlp: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_PARAGRAPHS", 0)
     reports: list[BuildProgress] = []
     # The blank pipeline finds no facts; the reports are made before the build says so.
     with contextlib.suppress(NoFacts):
-        build_quiz([str(tmp_path)], Settings.make(), nlp=blank_nlp, on_progress=reports.append)  # type: ignore[arg-type]
-    assert len(reports) > 5  # some inside the long documents too
+        build_quiz(_documents(tmp_path), Settings.make(jobs=jobs), nlp=blank_nlp,  # type: ignore[arg-type]
+                   on_progress=reports.append)
+    assert len(reports) > (5 if jobs == 1 else 4)  # one process also reports inside the long documents
     assert reports[0].words_done == 0 and reports[0].documents_done == 0
     words = [r.words_done for r in reports]
     assert words == sorted(words)

@@ -69,3 +69,20 @@ def test_slips_in_the_text(text: str, reason: str) -> None:
 )
 def test_well_written_text_passes(text: str) -> None:
     assert slip(parses.SAID_CCOMP, text) is None
+
+
+def test_a_pattern_is_skipped_only_when_none_of_its_words_is_there() -> None:
+    from quizgen.extract import _OUT_OF_DATE, _POINTS_ELSEWHERE
+    from quizgen.extract.candidate import may_match
+
+    assert not may_match("Nothing to see here.", ("currently", "year's"), ignore_case=True)
+    # Each sentence matches its pattern, so the cheap look must let it through.
+    for pattern, words, text in [
+        (_OUT_OF_DATE, ("currently", "incumbent", "year's"), "CURRENTLY the Queen"),
+        (_OUT_OF_DATE, ("currently", "incumbent", "year's"), "next Year's games"),
+        # re.IGNORECASE matches "ſ" to "s" and "ı" to "i"; str.lower() does not.
+        (_POINTS_ELSEWHERE, ("above", "named", "aforesaid", "former", "latter", "diagram"), "the aforeſaid sorts"),
+        (_POINTS_ELSEWHERE, ("above", "named", "aforesaid", "former", "latter", "diagram"), "the aforesaıd sorts"),
+    ]:
+        assert pattern.search(text), text
+        assert may_match(text, words, ignore_case=True), text

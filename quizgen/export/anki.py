@@ -265,6 +265,10 @@ def _write_package(package: genanki.Package, target: Path, timestamp: float) -> 
         db_path = Path(folder) / "collection.anki2"
         conn = sqlite3.connect(db_path)
         try:
+            # A scratch file, zipped and written atomically below: no journal file and no fsyncs
+            # (about 25 ms of every build); the database's bytes are the same.
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("PRAGMA journal_mode=MEMORY")
             package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
             conn.commit()
         finally:

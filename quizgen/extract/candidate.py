@@ -28,6 +28,23 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:(—–] ?)(?:if|suppose|supposing|unless)
 _HYPOTHETICAL_WORDS = ("if", "suppos", "unless", "were", "let us", " have")  # one of these is in every match
 
 
+# Letters that re.IGNORECASE matches to ASCII ones but str.lower() does not turn into them ("ſ" is "s").
+_ODD_CASE = ("İ", "ı", "ſ", "K")
+
+
+def may_match(text: str, words: tuple[str, ...], *, ignore_case: bool = False) -> bool:
+    """False only when `text` holds none of `words`, one of which every match of a pattern contains.
+
+    Python's regex engine tries a pattern at every position; a substring test is far cheaper, and most
+    sentences hold none of a rare pattern's words. With `ignore_case`, `words` are lower case.
+    """
+    if ignore_case:
+        if any(c in text for c in _ODD_CASE):
+            return True
+        text = text.lower()
+    return any(word in text for word in words)
+
+
 def hypothetical(sent_text: str) -> bool:
     """Whether the sentence speaks of a supposed or unreal case, whose figures are illustrations."""
     lower = sent_text.lower()  # the pattern is slow to try at every position: most sentences have none of it
@@ -91,7 +108,12 @@ def strip_hedge(text: str) -> tuple[int, str]:
 
 def strip_possessive(text: str) -> str:
     """'Biden's' -> 'Biden', "the United States'" -> 'the United States'."""
-    return re.sub(r"(?:'s|’s|'|’)$", "", text)
+    if not text.endswith(("s", "'", "’", "\n")):  # `$` also matches before a final newline
+        return text
+    return _POSSESSIVE.sub("", text)
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def span_offsets(span: Span, offset: int) -> tuple[int, int]:
@@ -110,7 +132,9 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-_LAST_DOC_ENTS: list = [None, ()]  # [Doc, its entities]: the Doc being read, one at a time
+# [Doc, its entities, (start, end) of the last sentence asked for, that sentence's entities]: the Doc
+# being read, one at a time.
+_LAST_DOC_ENTS: list = [None, (), None, ()]
 
 
 def sentence_ents(sent: Span) -> list[Span]:
@@ -122,5 +146,9 @@ def sentence_ents(sent: Span) -> list[Span]:
     """
     doc = sent.doc
     if _LAST_DOC_ENTS[0] is not doc:
-        _LAST_DOC_ENTS[0], _LAST_DOC_ENTS[1] = doc, tuple(doc.ents)
-    return [e for e in _LAST_DOC_ENTS[1] if e.start >= sent.start and e.end <= sent.end]
+        _LAST_DOC_ENTS[:] = [doc, tuple(doc.ents), None, ()]
+    start, end = sent.start, sent.end
+    if _LAST_DOC_ENTS[2] != (start, end):  # each extractor asks again for the same sentence
+        _LAST_DOC_ENTS[2] = (start, end)
+        _LAST_DOC_ENTS[3] = tuple(e for e in _LAST_DOC_ENTS[1] if e.start >= start and e.end <= end)
+    return list(_LAST_DOC_ENTS[3])

@@ -57,10 +57,13 @@ def find_dates(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
     s_start, s_end = span_offsets(sent, offset)
     if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
         sent_text = sent.text
+    ents = sentence_ents(sent)
+    if not any(e.label_ == "DATE" for e in ents):
+        return  # nothing to ask: the sentence checks below would only cost time
     if figures_illustrate(sent, sent_text):
         return  # "If we destroy four-fifths", "£680,000 in their annual payments": no fact to learn
     years_in_sentence = re.findall(r"\b1\d{3}\b|\b20\d{2}\b", sent_text)
-    for ent in sentence_ents(sent):
+    for ent in ents:
         if ent.label_ != "DATE":
             continue
         dropped, rest = strip_hedge(ent.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -24,13 +25,16 @@ def find_names(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
     for ent in sentence_ents(sent):
         if ent.label_ not in NAME_LABELS or _in_list(ent) or _inside_title(ent) or _cut_short(ent):
             continue
-        if _attribution(ent) or (ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"):
-            continue  # a source, or a name used as a modifier ("the Biden administration")
-        if ent.label_ == "GPE" and _after(ent, WELL_KNOWN_SEATS):
+        before = _words_before(ent)
+        # "according to the Sydney Morning Herald": a source; "the Biden administration": a modifier.
+        if _follows(before, ATTRIBUTION_CUES) or (
+                ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"):
+            continue
+        if ent.label_ == "GPE" and _follows(before, WELL_KNOWN_SEATS):
             continue  # "Google headquarters in _____", "the nation's capital, _____": general knowledge
-        if ent.label_ in ("GPE", "LOC") and _after(ent, SPREAD_CUES):
+        if ent.label_ in ("GPE", "LOC") and _follows(before, SPREAD_CUES):
             continue  # "physicians all over _____": "the world" fits as well
-        if _after(ent, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _after(ent, HEAD_OF_STATE_TITLES)):
+        if _follows(before, EXAMPLE_CUES) or (ent.label_ == "PERSON" and _follows(before, HEAD_OF_STATE_TITLES)):
             continue  # "such as _____" has other right answers; "Queen _____" asks general knowledge
         if ent.label_ == "PERSON" and _STATE_ROLE_AFTER.match(sent_text[ent.end_char - sent.start_char :][:40]):
             continue  # "_____ is the Queen of New Zealand": general knowledge, and true only for a time
@@ -42,7 +46,7 @@ def find_names(sent: Span, offset: int, sent_text: str | None = None) -> Iterato
             continue  # "maintains A-Frame (VR), a framework": the bracket explains the blank, or gives it away
         if _quoted(ent):
             continue  # a nickname or title in quotation marks ("The Katherinator"): trivia
-        if _after(ent, DEMONSTRATIVES) or _region_of_place(ent):
+        if _follows(before, DEMONSTRATIVES) or _region_of_place(ent):
             continue  # "this _____" leans on earlier text; "Cape Canaveral, _____" asks geography
         dropped, rest = strip_hedge(ent.text)
         if dropped and ent.text[:dropped].strip().lower() != "the":
@@ -83,17 +87,21 @@ _STATE_ROLE_AFTER = re.compile(r"\s+(?:is|was|has been|became) the (?:queen|king
                                r"head of state|pope|emperor|chancellor)\b", re.I)
 
 
-def _after(ent: Span, cues: tuple[str, ...]) -> bool:
-    """Whether the entity (past a leading "the") comes right after one of the cue phrases."""
+def _words_before(ent: Span) -> str:
+    """The (at most two) lowercase words of its sentence before the entity, past a leading "the"."""
     doc = ent.doc
     start = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else 0)
-    before = " ".join(t.lower_ for t in doc[max(ent.sent.start, start - 2) : start])
-    return any(before == cue or before.endswith(" " + cue) for cue in cues)
+    return " ".join(t.lower_ for t in doc[max(ent.sent.start, start - 2) : start])
 
 
-def _attribution(ent: Span) -> bool:
-    # "according to the Sydney Morning Herald", "seen by Sky News": where a report came from.
-    return _after(ent, ATTRIBUTION_CUES)
+def _follows(before: str, cues: tuple[str, ...]) -> bool:
+    """Whether words before an entity (see `_words_before`) end with one of the cue phrases."""
+    return before in cues or before.endswith(_spaced(cues))
+
+
+@functools.cache
+def _spaced(cues: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + cue for cue in cues)
 
 
 def _quoted(ent: Span) -> bool:

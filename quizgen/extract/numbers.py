@@ -39,9 +39,12 @@ def find_numbers(sent: Span, offset: int, sent_text: str | None = None) -> Itera
     s_start, s_end = span_offsets(sent, offset)
     if sent_text is None:  # Span.text joins the tokens anew: callers that have the text pass it
         sent_text = sent.text
+    ents = sentence_ents(sent)
+    if not any(e.label_ == "DATE" or e.label_ in NUMBER_LABELS for e in ents):
+        return  # nothing to ask: the sentence checks below would only cost time
     if figures_illustrate(sent, sent_text):
         return  # "If we destroy four-fifths", "£680,000 in their annual payments": no fact to learn
-    for ent in sentence_ents(sent):
+    for ent in ents:
         at, end_at = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         label = ent.label_
         if label == "DATE":
