@@ -165,9 +165,9 @@ def _passing_place(cand: Candidate, text: str) -> bool:
 
 def _detail(cand: Candidate, document: Document, lead: int) -> bool:
     """A side detail after the lead: a name the document mentions once (a commentator, a venue, a
-    team's home town: readers kept 43 % of these, 62 % of the rest), or any figure
-    or date after a news story's lead (21 % and 18 %: the arrears, the signatures, how many teams).
-    Strict readers, rounds 29-36."""
+    team's home town: readers kept 43 % of these, 62 % of the rest), or any figure or date after a news
+    story's lead (25 % and 18 % kept: the arrears, the signatures, how many teams). Strict readers,
+    rounds 29-36 (benchmarks/QUALITY.md, session 4)."""
     if cand.fact.sentence_start < lead or _LIFE_PLACE.search(cand.prompt):
         return False
     if cand.fact.kind == "position":
