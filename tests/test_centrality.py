@@ -87,7 +87,8 @@ def _fact_candidate(text: str, answer: str, kind: str, label: str, mentions: int
 STORY = ("Mozilla released a new browser on Tuesday, with 40 new features.\n\n"
          "The browser was made by 300 volunteers in Mozilla's community.\n\n"
          "Analyst Jane Roe of Acme Research said 12 rivals had tried the same.\n\n"
-         "Mozilla was founded in 1998 and has about 750 staff.")
+         "Mozilla was founded in 1998 and has about 750 staff.\n\n"
+         "Its browser now runs on 25 kinds of device.")
 
 
 def test_details_after_the_lead_are_not_asked() -> None:
@@ -107,7 +108,43 @@ def test_details_after_the_lead_are_not_asked() -> None:
         assert not _detail(_fact_candidate(STORY, "40", "number", "CARDINAL"), document, lead)
     assert _detail(_fact_candidate(STORY, "750", "number", "CARDINAL"), news, lead)
     assert _detail(_fact_candidate(STORY, "1998", "date", "YEAR"), news, lead)
-    assert not _detail(_fact_candidate(STORY, "750", "number", "CARDINAL"), article, lead)
+    assert not _detail(_fact_candidate(STORY, "25", "number", "CARDINAL"), article, lead)
+    assert _detail(_fact_candidate(STORY, "25", "number", "CARDINAL"), news, lead)
+    # An article's later figure beside another figure is one detail among several; alone, it is asked.
+    assert _detail(_fact_candidate(STORY, "750", "number", "CARDINAL"), article, lead)
+    assert _detail(_fact_candidate(STORY, "1998", "date", "YEAR"), article, lead)
+    # An article's later organisations (the small model's ORG: projects, works, firms) are its details.
+    assert _detail(_fact_candidate(STORY, "Acme Research", "name", "ORG", mentions=3), article, lead)
+    assert not _detail(_fact_candidate(STORY, "Acme Research", "name", "ORG", mentions=3), news, lead)
+    assert not _detail(_fact_candidate(STORY, "Mozilla", "name", "ORG", mentions=3), article, lead)  # the lead's
+
+
+def test_a_month_without_a_year_is_asked_only_in_news() -> None:
+    from quizgen.model import Document
+    from quizgen.questions import _seasonal
+
+    text = "South Island cities are warmest in January.\n\nThe show opened on Tuesday."
+    article = Document("d", "d.txt", "Climate", text, "0" * 64)
+    news = Document("d", "d.txt", "Climate", text, "0" * 64, news=True)
+    assert _seasonal(_fact_candidate(text, "January", "date", "MONTH"), article)
+    assert _seasonal(_fact_candidate(text, "Tuesday", "date", "WEEKDAY"), article)
+    assert not _seasonal(_fact_candidate(text, "Tuesday", "date", "WEEKDAY"), news)  # the event's day
+    assert not _seasonal(_fact_candidate(text.replace("January", "January 1990"), "January 1990", "date",
+                                         "MONTH_YEAR"), article)
+
+
+def test_a_period_everyone_can_date_gives_its_decade_away() -> None:
+    from quizgen.periods import answer_years, dated_by_period
+
+    assert answer_years("1930s") == (1930, 1939) and answer_years("20th century") == (1900, 1999)
+    assert answer_years("1993") == (1993, 1993) and answer_years("about 40") is None
+    wars = "Early in the _____, New Zealand fought in the First and Second World Wars."
+    assert dated_by_period(wars, "20th century")
+    assert not dated_by_period(wars, "19th century")  # wrong either way, but not given away
+    assert dated_by_period("Writers in the _____ wrote of the Great Depression.", "1930s")
+    # A year inside a long period is still a question: the war does not say which of its years.
+    assert not dated_by_period("During the Second World War, in _____, the port was bombed.", "1942")
+    assert not dated_by_period("The port opened in the _____.", "1930s")
 
 
 def test_the_lead_ranks_first() -> None:

@@ -228,6 +228,8 @@ def test_the_same_period_points_to_another_sentence() -> None:
     assert _POINTS_ELSEWHERE.search("the number of vineyards doubling over the same period")
     assert not _POINTS_ELSEWHERE.search("at the same time as the election")
     assert _POINTS_ELSEWHERE.search("British explorer James Cook subsequently anglicised the name")
+    assert _POINTS_ELSEWHERE.search("comments published close to the events were divided")
+    assert not _POINTS_ELSEWHERE.search("the events of 1914 changed Europe")
 
 
 def test_however_answers_a_sentence_not_shown() -> None:

@@ -49,9 +49,10 @@ _NARRATIVE_OPENER = re.compile(
 _POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]named\b|\baforesaid\b|"
                                r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b|"
                                r"\bthe same (?:period|time|year|decade|month|day|fund|place)\b(?! as\b)|"
-                               r"\bsubsequently\b", re.I)
+                               r"\bsubsequently\b|\b(?:the|these|those) events\b(?! (?:of|in|that)\b)", re.I)
 # One of these words is in every match: the regex runs only where one of them stands.
-_POINTS_ELSEWHERE_WORDS = ("above", "named", "aforesaid", "former", "latter", "diagram", "same", "subsequently")
+_POINTS_ELSEWHERE_WORDS = ("above", "named", "aforesaid", "former", "latter", "diagram", "same", "subsequently",
+                           "events")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Tt]his)\b")
 _THEY = re.compile(r"\b(?:[Tt]hey|them)\b")
 _OUT_OF_DATE = re.compile(r"\b(?:currently|incumbent)\b|\b(?:next|last|this) year's\b", re.I)
