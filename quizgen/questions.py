@@ -10,7 +10,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from quizgen.centrality import centrality, key_words, lead_end
+from quizgen.centrality import (
+    LONG_ARTICLE_WORDS,
+    MIN_LEAD_ECHO,
+    centrality,
+    key_words,
+    lead_echo,
+    lead_end,
+    lead_words,
+)
 from quizgen.distractors import NamePool, arrange, cities_of, has_aliases, identity, mentioned_in, pick_distractors
 from quizgen.model import BLANK, Document, Fact, Question, QuestionType
 from quizgen.normalize import normalize_answer
@@ -164,15 +172,18 @@ def _passing_place(cand: Candidate, text: str) -> bool:
     return text.count(cand.answer) < 2
 
 
-def _detail(cand: Candidate, document: Document, lead: int) -> bool:
+def _detail(cand: Candidate, document: Document, lead: int, echo: frozenset[str] | None = None) -> bool:
     """A side detail after the lead: a name the document mentions once (a commentator, a venue, a
     team's home town: readers kept 43 % of these, 62 % of the rest), or any figure or date after a news
     story's lead (25 % and 18 % kept: the arrears, the signatures, how many teams). Strict readers,
     rounds 29-36 (benchmarks/QUALITY.md, session 4). After an article's lead, also an organisation (the
     small model's ORG also takes works, projects and ideas: readers kept 51 % of them) and a figure
-    among other figures (`_among_figures`); session 5."""
+    among other figures (`_among_figures`), and in a long article any sentence that takes up fewer than
+    three of the lead's words (`lead_echo`); session 5."""
     if cand.fact.sentence_start < lead or _LIFE_PLACE.search(cand.prompt):
         return False
+    if echo is not None and lead_echo(cand.fact.sentence, cand.answer, echo) < MIN_LEAD_ECHO:
+        return True  # a long article's aside (`lead_echo`; `echo` is None for a shorter document)
     if cand.fact.kind == "position":
         return False  # a speaker quoted once is still the story's (readers kept 65 % of those after the lead)
     if cand.fact.kind == "name":
@@ -378,11 +389,13 @@ def make_questions(
     """Choose and phrase the questions for one document (options not yet placed: see place_options)."""
     keys = key_words(document.text, document.title)
     lead = lead_end(document.text)
+    long_article = len(document.text.split()) >= LONG_ARTICLE_WORDS
+    echo = lead_words(document.text, document.title) if long_article else None
     surnames = _surnames(facts)
     candidates = [replace(c, score=round(c.score + _central_bonus(c, keys, lead), 6))
                   for fact in facts for c in candidates_for(fact, document.title)
                   if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)
-                  and not _passing_place(c, document.text) and not _detail(c, document, lead)
+                  and not _passing_place(c, document.text) and not _detail(c, document, lead, echo)
                   and not _dated_by_period(c) and not _seasonal(c, document)]
     taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
     ordinals: dict[str, int] = {}

@@ -156,3 +156,25 @@ def test_the_lead_ranks_first() -> None:
     in_lead = _fact_candidate(STORY, "300", "number", "CARDINAL")
     after = _fact_candidate(STORY, "750", "number", "CARDINAL")
     assert _central_bonus(in_lead, keys, lead) > _central_bonus(after, keys, lead) + 1
+
+
+def test_a_long_articles_asides_are_not_asked() -> None:
+    from quizgen.centrality import MIN_LEAD_ECHO, lead_echo, lead_words
+    from quizgen.model import Document
+    from quizgen.questions import _detail
+
+    lead = ("New Zealand is an island country. Polynesian settlers arrived first; British colonial rule and "
+            "a treaty with Maori chiefs followed, then self-government and independence.")
+    body = ("The colonial government signed a treaty with Maori chiefs in 1840.\n\n"
+            "The film commission started assisting film-makers in 1978.")
+    text = lead + "\n\n" + "Filler paragraph about rivers.\n\n" * 3 + body
+    words = lead_words(text, "New Zealand")
+    assert "zealand" not in words and "settler" in words  # the title's words are left out; plurals folded
+    treaty = _fact_candidate(text, "1840", "date", "YEAR")
+    film = _fact_candidate(text, "1978", "date", "YEAR")
+    assert lead_echo(treaty.fact.sentence, "1840", words) >= MIN_LEAD_ECHO  # colonial, treaty, maori, chief
+    assert lead_echo(film.fact.sentence, "1978", words) < MIN_LEAD_ECHO
+    article = Document("d", "d.txt", "New Zealand", text, "0" * 64)
+    at = text.index("Filler")
+    assert _detail(film, article, at, words) and not _detail(treaty, article, at, words)
+    assert not _detail(film, article, at)  # a shorter document has no echo words: its body is not held to it
