@@ -35,7 +35,7 @@ _YEAR = re.compile(r"^(1\d{3}|20\d{2})$")
 def answer_years(answer: str) -> tuple[int, int] | None:
     """The years a year, decade or century answer covers: "1930s" -> (1930, 1939)."""
     text = answer.strip()
-    if match := _YEAR.match(text):
+    if _YEAR.match(text):
         return int(text), int(text)
     if match := _DECADE.match(text):
         first = int(match.group(1)) * 10

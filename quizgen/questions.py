@@ -207,7 +207,7 @@ def _dated_by_period(cand: Candidate) -> bool:
     return dated_by_period(fact.sentence[:at] + fact.sentence[at + len(fact.answer):], fact.answer)
 
 
-_FIGURE = re.compile(r"\d+")
+_FIGURE = re.compile(r"(?<![A-Za-z])\d")  # not the 7 of "G7" or the 380 of "A380"
 
 
 def _among_figures(fact: Fact) -> bool:
