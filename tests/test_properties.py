@@ -167,3 +167,19 @@ def test_fold_is_its_regex_definition(text: str) -> None:
     from quizgen.normalize import fold
 
     assert fold.__wrapped__(text) == _fold_by_regex(text)
+
+
+_WORDY = st.text(alphabet=st.sampled_from("ABab_1 -.Ⓐé\u00b2\u0301XY"), max_size=30)
+
+
+@settings(max_examples=800, deadline=None)
+@given(answer=st.text(alphabet=st.sampled_from("ABab_1-.Ⓐé"), min_size=1, max_size=4), text=_WORDY)
+@example(answer="XUL", text="XULRunner and XUL")
+@example(answer="AB", text="AB AB_ ABⒶ ²AB")
+def test_word_checks_are_their_regexes(answer: str, text: str) -> None:
+    import re
+
+    from quizgen.quality import _in_longer_word, _whole_word
+
+    assert _in_longer_word(answer, text) == bool(re.search(rf"\w{re.escape(answer)}|{re.escape(answer)}\w", text))
+    assert _whole_word(answer, text) == bool(re.search(rf"\b{re.escape(answer)}\b", text))

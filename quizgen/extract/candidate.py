@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import DEP, HEAD, POS
+
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Words that qualify a number or date without being part of the answer: they stay in the sentence.
 HEDGES = (
@@ -152,3 +154,17 @@ def sentence_ents(sent: Span) -> list[Span]:
         _LAST_DOC_ENTS[2] = (start, end)
         _LAST_DOC_ENTS[3] = tuple(e for e in _LAST_DOC_ENTS[1] if e.start >= start and e.end <= end)
     return list(_LAST_DOC_ENTS[3])
+
+
+# [Doc, (POS, DEP, head index) of its tokens]: the Doc being read, one at a time, as for sentence_ents.
+_LAST_DOC_COLUMNS: list = [None, ([], [], [])]
+
+
+def token_columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's part of speech and dependency label, as ids (Token.pos, Token.dep), and its head's
+    index: one `Doc.to_array` per Doc, so a walk over the ids makes a Token only where one is wanted."""
+    if _LAST_DOC_COLUMNS[0] is not doc:
+        columns = doc.to_array([POS, DEP, HEAD])  # HEAD is the offset to the head, as uint64
+        heads = (columns[:, 2].astype("int64") + range(len(columns))).tolist()
+        _LAST_DOC_COLUMNS[:] = [doc, (columns[:, 0].tolist(), columns[:, 1].tolist(), heads)]
+    return _LAST_DOC_COLUMNS[1]
