@@ -183,3 +183,19 @@ def test_word_checks_are_their_regexes(answer: str, text: str) -> None:
 
     assert _in_longer_word(answer, text) == bool(re.search(rf"\w{re.escape(answer)}|{re.escape(answer)}\w", text))
     assert _whole_word(answer, text) == bool(re.search(rf"\b{re.escape(answer)}\b", text))
+
+
+_JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=True)
+_JSON = st.recursive(_JSON_LEAVES, lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+                     | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=_JSON)
+@example(data={"b": [], "a": {}, "c": [{"x": None, "é": "“q”\n\u2028"}, True, -3]})
+def test_indented_json_is_json_dumps(data: object) -> None:
+    import json
+
+    from quizgen.export.json import dumps_indented
+
+    assert dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
