@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import DEP, HEAD, POS
+import numpy
+from spacy.attrs import DEP, HEAD, POS, SENT_START
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -125,7 +126,7 @@ def span_offsets(span: Span, offset: int) -> tuple[int, int]:
 
 def in_brackets(ent: Span) -> bool:
     """Whether the span sits inside parentheses in its sentence ("(c. 1818 – January 8, 1880)")."""
-    before = ent.doc[ent.sent.start : ent.start]
+    before = ent.doc[sentence_start(ent) : ent.start]
     return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
 
 
@@ -164,7 +165,27 @@ def token_columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     """Each token's part of speech and dependency label, as ids (Token.pos, Token.dep), and its head's
     index: one `Doc.to_array` per Doc, so a walk over the ids makes a Token only where one is wanted."""
     if _LAST_DOC_COLUMNS[0] is not doc:
-        columns = doc.to_array([POS, DEP, HEAD])  # HEAD is the offset to the head, as uint64
-        heads = (columns[:, 2].astype("int64") + range(len(columns))).tolist()
-        _LAST_DOC_COLUMNS[:] = [doc, (columns[:, 0].tolist(), columns[:, 1].tolist(), heads)]
+        columns = doc.to_array([POS, DEP, HEAD])
+        # HEAD is the offset to the head as uint64 (two's complement): plus the token's index, modulo
+        # 2**64, it is the head's index.
+        columns[:, 2] += numpy.arange(len(columns), dtype=numpy.uint64)
+        pos, dep, head = columns.T.tolist()
+        _LAST_DOC_COLUMNS[:] = [doc, (pos, dep, head)]
     return _LAST_DOC_COLUMNS[1]
+
+
+# [Doc, the index of the first token of each token's sentence]: the Doc being read, as above.
+_LAST_DOC_SENTENCE_STARTS: list = [None, []]
+
+
+def sentence_start(span: Span) -> int:
+    """`span.sent.start`, from a table made once per Doc: Span.sent walks the Doc's tokens on every call."""
+    doc = span.doc
+    if _LAST_DOC_SENTENCE_STARTS[0] is not doc:
+        starts, start = [], 0
+        for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
+            if flag == 1:  # as Span.sent: back to the nearest token that starts a sentence, or the first
+                start = i
+            starts.append(start)
+        _LAST_DOC_SENTENCE_STARTS[:] = [doc, starts]
+    return _LAST_DOC_SENTENCE_STARTS[1][span.start]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 
-from quizgen.extract.candidate import sentence_ents, strip_possessive, token_columns
+from quizgen.extract.candidate import sentence_ents, sentence_start, strip_possessive, token_columns
 from quizgen.nlp import lemma_of
 
 if TYPE_CHECKING:
@@ -71,7 +71,8 @@ class People:
         titles_before = len(person.titles)
         # Titles: capitalised or adjective words just before the name ("Russian President Vladimir Putin").
         i = ent.start - 1
-        while i >= ent.sent.start and ent.start - i <= 4:
+        sent_start = sentence_start(ent)
+        while i >= sent_start and ent.start - i <= 4:
             tok = ent.doc[i]
             if tok.dep_ in ("compound", "amod", "nmod") or tok.text.istitle() or tok.text.isupper():
                 word = tok.text.lower().strip(".")
