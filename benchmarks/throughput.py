@@ -9,7 +9,8 @@ subprocess so peak memory is measured separately:
 and prints words per second for both, their ratio, and the peak RSS of each process. With --repeat N
 the two alternate N times and the medians are compared, with each pair's ratio beside them. With --jobs N
 it also times quizgen with N processes on the news folder and on a book split into 40 documents
-(a build of many documents), and checks the JSON is the same bytes as with one job. The pipeline is
+(a build of many documents), and checks the JSON is the same bytes as with one job (with --repeat N,
+N alternating pairs of one and N jobs, medians and each pair's speedup). The pipeline is
 loaded before the clock starts in both configurations; reading files is inside quizgen's time only.
 """
 
@@ -107,7 +108,7 @@ def report(sets: dict[str, list[str]], repeat: int, warm: bool = False) -> None:
     """Bare and quizgen runs alternate `repeat` times; the medians are compared (the machine is shared)."""
     print(f"\n{'warm' if warm else 'fresh'} processes" + (" (one untimed run on seeds/ first)" if warm else ""))
     print(f"{'set':<8} {'words':>8} {'bare w/s':>9} {'quizgen w/s':>11} {'ratio':>6} {'ratios (each pair)':>20} "
-          f"{'cpu ratio':>9} {'bare MB':>8} {'quizgen MB':>10}")
+          f"{'cpu ratio':>9} {'bare MB':>8} {'quizgen MB':>10}  cpu ratios (each pair; median)")
     for name, paths in sets.items():
         pairs = [(measure("bare", paths, warm=warm), measure("quizgen", paths, warm=warm)) for _ in range(repeat)]
         bare_rates = [b["words"] / b["seconds"] for b, _ in pairs]
@@ -116,20 +117,30 @@ def report(sets: dict[str, list[str]], repeat: int, warm: bool = False) -> None:
         each = " ".join(f"{f / b:.2f}" for b, f in zip(bare_rates, full_rates, strict=True))
         # CPU seconds of the process: less moved by other work on a shared machine than wall time.
         cpu_ratio = statistics.median(b["cpu"] for b, _ in pairs) / statistics.median(f["cpu"] for _, f in pairs)
+        # Each pair's own CPU-time ratio too, and their median: a pair runs close together in time.
+        cpu_each = [b["cpu"] / f["cpu"] for b, f in pairs]
+        cpu_pairs = " ".join(f"{r:.3f}" for r in cpu_each) + f"; {statistics.median(cpu_each):.3f}"
         bare_mb, full_mb = max(b["rss_mb"] for b, _ in pairs), max(f["rss_mb"] for _, f in pairs)
         print(f"{name:<8} {pairs[0][1]['words']:>8} {bare_rate:>9.0f} {full_rate:>11.0f} {full_rate / bare_rate:>6.2f} "
-              f"{each:>20} {cpu_ratio:>9.2f} {bare_mb:>8.0f} {full_mb:>10.0f}", flush=True)
+              f"{each:>20} {cpu_ratio:>9.2f} {bare_mb:>8.0f} {full_mb:>10.0f}  {cpu_pairs}", flush=True)
 
 
-def report_jobs(sets: dict[str, list[str]], jobs: int) -> None:
-    print(f"\n{'set':<8} {'1 job w/s':>9} {f'{jobs} jobs w/s':>11} {'speedup':>7} {'MB':>6} {'same bytes':>10}")
+def report_jobs(sets: dict[str, list[str]], jobs: int, repeat: int = 1) -> None:
+    """One job and `jobs` jobs alternate `repeat` times: medians, and each pair's speedup."""
+    print(f"\n{'set':<8} {'1 job w/s':>9} {f'{jobs} jobs w/s':>11} {'speedup':>7} {'MB':>6} {'same bytes':>10}"
+          "  speedups (each pair)")
     for name, paths in sets.items():
-        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-            one, many = measure("quizgen", paths, 1, a), measure("quizgen", paths, jobs, b)
-            same = [p.read_bytes() for p in sorted(Path(a).iterdir())] == [
-                p.read_bytes() for p in sorted(Path(b).iterdir())]
-        r1, rn = one["words"] / one["seconds"], many["words"] / many["seconds"]
-        print(f"{name:<8} {r1:>9.0f} {rn:>11.0f} {rn / r1:>7.2f} {many['rss_mb']:>6.0f} {str(same):>10}", flush=True)
+        rates, same = [], True
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+                one, many = measure("quizgen", paths, 1, a), measure("quizgen", paths, jobs, b)
+                same = same and [p.read_bytes() for p in sorted(Path(a).iterdir())] == [
+                    p.read_bytes() for p in sorted(Path(b).iterdir())]
+            rates.append((one["words"] / one["seconds"], many["words"] / many["seconds"], many["rss_mb"]))
+        r1, rn = statistics.median(r for r, _, _ in rates), statistics.median(r for _, r, _ in rates)
+        each = " ".join(f"{b / a:.2f}" for a, b, _ in rates)
+        print(f"{name:<8} {r1:>9.0f} {rn:>11.0f} {rn / r1:>7.2f} {max(m for _, _, m in rates):>6.0f} {str(same):>10}"
+              f"  {each}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs > 1:
         with tempfile.TemporaryDirectory() as tmp:
             split = {"split": split_book(BOOKS["darwin"], 40, Path(tmp))} if "split" in only else {}
-            report_jobs({k: v for k, v in sets.items() if k in only and k == "news"} | split, args.jobs)
+            report_jobs({k: v for k, v in sets.items() if k in only and k == "news"} | split, args.jobs,
+                        max(args.repeat, 1))
     return 0
 
 

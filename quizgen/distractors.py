@@ -352,10 +352,16 @@ def _city_countries() -> dict[str, str]:
 
 
 @functools.cache
+def _cities_by_country() -> dict[str, tuple[str, ...]]:
+    cities: dict[str, list[str]] = {}
+    for city, country in banks()["city_countries"].items():
+        cities.setdefault(identity(country), []).append(city)
+    return {key: tuple(sorted(names)) for key, names in cities.items()}
+
+
 def cities_of(country: str) -> tuple[str, ...]:
     """The cities the banks place in `country` ("Taipei" for Taiwan)."""
-    key = identity(country)
-    return tuple(sorted(city for city, c in banks()["city_countries"].items() if identity(c) == key))
+    return _cities_by_country().get(identity(country), ())
 
 
 def city_country(name: str) -> str | None:

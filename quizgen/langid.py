@@ -47,8 +47,9 @@ def _from_cache(langid: Any) -> Any:
     nextmove = data["nextmove"]
     # py3langid walks this table one entry at a time: a typed memoryview gives plain ints, as its array does.
     typecode = _to_array(np.zeros(1, nextmove.dtype)).typecode
+    # Plain arrays over the mapped files: a memmap answers each `ptc[features]` through Python code.
     return langid.LanguageIdentifier(
-        data["ptc"], np.asarray(data["pc"]), data["classes"].tolist(),
+        np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
         memoryview(nextmove).cast("B").cast(typecode), data["out_feat"].tolist(),
         norm_probs=True, tk_row=_to_array(data["nextmove_row"]),
     )

@@ -39,10 +39,36 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             # The extractors need the lemmas of a few hundred verbs and nouns, not of every token:
             # `lemma_of` lemmatizes those on demand, the same way the component would.
             nlp.disable_pipe(LAZY)
-            _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe(LAZY)
+            _LEMMATIZERS[id(nlp.vocab)] = _indexed(nlp.get_pipe(LAZY))
         return nlp
     install = FALLBACKS[name][1] if name in FALLBACKS else f"python -m spacy download {name}"
     raise ModelNotInstalled(f"spaCy pipeline {name!r} is not installed; install it with: {install}")
+
+
+class _WordIndex(list):
+    """A lemmatizer's list of known words (its `lemma_index` table) that answers `in` from a set.
+
+    spaCy's rule lemmatizer asks whether each form a rule makes is `in` the list of its part of
+    speech: 57,000 nouns searched one by one. Still a list for everything else (saving the table).
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self._words = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+
+def _indexed(lemmatizer: Any) -> Any:
+    """The lemmatizer, with each word list of its lemma_index table searchable at once (same lemmas)."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_index"):
+        table = lookups.get_table("lemma_index")
+        for key, words in list(table.items()):
+            if type(words) is list:
+                table[key] = _WordIndex(words)
+    return lemmatizer
 
 
 def pipeline_version(nlp: Language) -> str:

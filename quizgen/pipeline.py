@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections.abc as abc
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -107,7 +108,15 @@ def find_facts(paths: Sequence[str], settings: Settings, *, stdin: BinaryIO | No
                nlp: Language | None = None) -> list[Fact]:
     """All facts found in the documents (what `quizgen facts` shows)."""
     documents = list(read_documents(paths, stdin, max_words=settings.max_words))
-    return [f for facts in _extract(documents, settings, nlp or load_pipeline(settings.model), None) for f in facts]
+    found = _extract(documents, settings, nlp or load_pipeline(settings.model), None)
+    return [f for facts, _ in found for f in facts]
+
+
+def _questions_for(document: Document, facts: list[Fact], settings: Settings) -> list[Question]:
+    # One document's questions: they depend on its own facts only, so any process can make them.
+    pool = name_pool(facts, document.id)
+    limit = settings.max_questions or default_max_questions(document)
+    return make_questions(document, facts, pool, seed=settings.seed, limit=limit, types=settings.types)
 
 
 def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None = None, *,
@@ -124,13 +133,13 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
     nlp = nlp or load_pipeline(settings.model)
     all_facts: list[Fact] = []
     questions: list[Question] = []
-    # Each document's questions are made as soon as its facts are found (while workers parse the next).
-    with closing(_extract(documents, settings, nlp, on_progress)) as found:
-        for doc, facts in zip(documents, found, strict=True):
+    # Each document's questions are made as soon as its facts are found: by the worker that read it,
+    # with --jobs, so that only the documents' own questions come back.
+    ask = functools.partial(_questions_for, settings=settings)
+    with closing(_extract(documents, settings, nlp, on_progress, ask)) as found:
+        for facts, asked_here in found:
             all_facts.extend(facts)
-            pool = name_pool(facts, doc.id)
-            limit = settings.max_questions or default_max_questions(doc)
-            questions.extend(make_questions(doc, facts, pool, seed=settings.seed, limit=limit, types=settings.types))
+            questions.extend(asked_here or ())
     questions = drop_cross_document_leaks(questions)
     asked = {q.document for q in questions}
     warnings = [f"{doc.source}: no facts worth asking about" for doc in documents if doc.id not in asked]
@@ -151,27 +160,42 @@ def build_quiz(paths: Sequence[str] | Iterable[str], settings: Settings | None =
     )
 
 
-def _extract(documents: list[Document], settings: Settings, nlp: Language,
-             on_progress: ProgressCallback | None) -> abc.Generator[list[Fact], None, None]:
-    """The facts of each document in turn: whole documents in worker processes when that can pay,
-    else one `nlp.pipe` over every paragraph (with spaCy's own processes for a single long document)."""
+def _extract(documents: list[Document], settings: Settings, nlp: Language, on_progress: ProgressCallback | None,
+             ask: Callable[[Document, list[Fact]], list[Question]] | None = None,
+             ) -> abc.Generator[tuple[list[Fact], list[Question] | None], None, None]:
+    """The facts of each document in turn, with `ask(document, facts)` (None without `ask`): whole
+    documents in worker processes when that can pay, which then call `ask` too, else one `nlp.pipe` over
+    every paragraph (with spaCy's own processes for a single long document)."""
     from quizgen import extract
     from quizgen.extract import workers
 
     paragraphs = sum(d.text.count("\n\n") + 1 for d in documents)
     jobs = settings.jobs if paragraphs >= PARALLEL_MIN_PARAGRAPHS else 1
     tally = _Tally(documents, on_progress) if on_progress is not None else None
+    found: abc.Generator[tuple[list[Fact], list[Question] | None], None, None]
     if jobs > 1 and _shared_by_document(documents, jobs) and workers.can_fork():
-        found = workers.facts_in_workers(documents, nlp, jobs, extract.BATCH_SIZE)
+        found = workers.facts_in_workers(documents, nlp, jobs, extract.BATCH_SIZE, ask)
     else:
-        found = extract.extract_each(documents, nlp, n_process=jobs, on_words=tally.words if tally else None)
+        each = extract.extract_each(documents, nlp, n_process=jobs, on_words=tally.words if tally else None)
+        found = _asked(documents, each, ask)
     try:
-        for facts in found:
-            yield facts
+        for facts_and_questions in found:
+            yield facts_and_questions
             if tally is not None:
                 tally.document_done()
     finally:
         found.close()  # an error or Ctrl-C here stops the workers now, not when the traceback is freed
+
+
+def _asked(documents: Sequence[Document], found: abc.Generator[list[Fact], None, None],
+           ask: Callable[[Document, list[Fact]], list[Question]] | None,
+           ) -> abc.Generator[tuple[list[Fact], list[Question] | None], None, None]:
+    # In this process: each document's questions as soon as its facts are found.
+    try:
+        for document, facts in zip(documents, found, strict=True):
+            yield facts, ask(document, facts) if ask is not None else None
+    finally:
+        found.close()
 
 
 def _shared_by_document(documents: Sequence[Document], jobs: int) -> bool:

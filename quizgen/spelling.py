@@ -132,4 +132,5 @@ def is_common(word: str) -> bool:
 
 def misspelt_words(words: Iterable[str]) -> list[str]:
     """The words of `words` that are slips (see `is_misspelt`), in order."""
-    return [w for w in words if is_misspelt(w)]
+    # Shorter words are never slips (is_misspelt's first test): most words are not looked up at all.
+    return [w for w in words if len(w) >= MIN_FIX - 1 and is_misspelt(w)]

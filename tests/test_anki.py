@@ -382,3 +382,10 @@ def test_seeds_build_imports_one_note_per_question(col, tmp_path: Path) -> None:
     for note in notes_by_guid(col).values():
         (card,) = note.cards()
         assert "<script" not in card.question() + card.answer()
+
+
+def test_required_fields_given_to_genanki_are_what_it_works_out() -> None:
+    for model in (cloze_model(), mc_model()):
+        given = model._req
+        del model.__dict__["_req"]  # genanki's cached property computes it again from the templates
+        assert given == model._req

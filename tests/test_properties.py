@@ -142,3 +142,60 @@ def test_pipeline_with_the_trained_model(doc: str, suffix: str) -> None:
     from quizgen.nlp import load_pipeline
 
     build(doc, suffix, load_pipeline())
+
+
+def _fold_by_regex(text: str) -> str:
+    # fold as first written, with lookbehind-first regexes and a regex for punctuation.
+    import re
+    import unicodedata
+
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.lower()
+    if "," in text or "." in text:
+        text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+        text = re.sub(r"(?<=\d)\.(?=\d)", "_", text)
+    if "'" in text:
+        text = re.sub(r"'s\b", "", text)
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("0123456789,.'s _-aZ\t\n\x1c\x1f\u00a0é’½"), max_size=40) | st.text())
+@example(text="175,000 and 8.8, 1,2 1,23 4.8. 1.,234 it's ITS'S\x1c\x1d")
+def test_fold_is_its_regex_definition(text: str) -> None:
+    from quizgen.normalize import fold
+
+    assert fold.__wrapped__(text) == _fold_by_regex(text)
+
+
+_WORDY = st.text(alphabet=st.sampled_from("ABab_1 -.Ⓐé\u00b2\u0301XY"), max_size=30)
+
+
+@settings(max_examples=800, deadline=None)
+@given(answer=st.text(alphabet=st.sampled_from("ABab_1-.Ⓐé"), min_size=1, max_size=4), text=_WORDY)
+@example(answer="XUL", text="XULRunner and XUL")
+@example(answer="AB", text="AB AB_ ABⒶ ²AB")
+def test_word_checks_are_their_regexes(answer: str, text: str) -> None:
+    import re
+
+    from quizgen.quality import _in_longer_word, _whole_word
+
+    assert _in_longer_word(answer, text) == bool(re.search(rf"\w{re.escape(answer)}|{re.escape(answer)}\w", text))
+    assert _whole_word(answer, text) == bool(re.search(rf"\b{re.escape(answer)}\b", text))
+
+
+_JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=True)
+_JSON = st.recursive(_JSON_LEAVES, lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+                     | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=_JSON)
+@example(data={"b": [], "a": {}, "c": [{"x": None, "é": "“q”\n\u2028"}, True, -3]})
+def test_indented_json_is_json_dumps(data: object) -> None:
+    import json
+
+    from quizgen.export.json import dumps_indented
+
+    assert dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)

@@ -77,7 +77,71 @@ def _question_dict(question: Question) -> dict[str, Any]:
 
 def dumps(quiz: Quiz) -> str:
     """Deterministic JSON text: fixed key order, no timestamps, trailing newline."""
-    return json.dumps(quiz_to_dict(quiz), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps_indented(quiz_to_dict(quiz)) + "\n"
+
+
+def dumps_indented(data: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)`, the same text, made faster.
+
+    With an indent the standard library encodes in Python, one generator per container; here strings
+    go through its C string encoder and the rest is joined directly. Anything but str keys, strings,
+    ints, booleans, None, lists, tuples and dicts goes to json.dumps itself.
+    """
+    parts: list[str] = []
+    try:
+        _encode(data, "\n", parts)
+    except _NotPlain:
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    return "".join(parts)
+
+
+class _NotPlain(Exception):
+    """A value dumps_indented leaves to json.dumps."""
+
+
+_STRING = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_STRING(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in sorted(value.items()):
+            if type(key) is not str:
+                raise _NotPlain
+            out.append(separator)
+            out.append(_STRING(key))
+            out.append(": ")
+            _encode(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            _encode(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    else:
+        raise _NotPlain
 
 
 def write_json(quiz: Quiz, path: Path) -> Path:

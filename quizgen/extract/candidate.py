@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import numpy
+from spacy.attrs import DEP, HEAD, POS, SENT_START
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Words that qualify a number or date without being part of the answer: they stay in the sentence.
 HEDGES = (
@@ -123,7 +126,7 @@ def span_offsets(span: Span, offset: int) -> tuple[int, int]:
 
 def in_brackets(ent: Span) -> bool:
     """Whether the span sits inside parentheses in its sentence ("(c. 1818 – January 8, 1880)")."""
-    before = ent.doc[ent.sent.start : ent.start]
+    before = ent.doc[sentence_start(ent) : ent.start]
     return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
 
 
@@ -132,9 +135,16 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-# [Doc, its entities, (start, end) of the last sentence asked for, that sentence's entities]: the Doc
-# being read, one at a time.
-_LAST_DOC_ENTS: list = [None, (), None, ()]
+# What is worked out once per Doc (its entities, token columns, sentence starts), for the Doc being read
+# only: one slot for all of them, so at most one parsed Doc is kept alive (see sentence_ents).
+_TABLES: dict[str, Any] = {}
+
+
+def _tables(doc: Doc) -> dict[str, Any]:
+    if _TABLES.get("doc") is not doc:
+        _TABLES.clear()
+        _TABLES["doc"] = doc
+    return _TABLES
 
 
 def sentence_ents(sent: Span) -> list[Span]:
@@ -144,11 +154,38 @@ def sentence_ents(sent: Span) -> list[Span]:
     picked out by position. Only the last Doc is remembered: keeping them on the Doc itself (user_data)
     would make a reference cycle that keeps every parsed Doc alive until the garbage collector runs.
     """
-    doc = sent.doc
-    if _LAST_DOC_ENTS[0] is not doc:
-        _LAST_DOC_ENTS[:] = [doc, tuple(doc.ents), None, ()]
+    tables = _tables(sent.doc)
+    if "ents" not in tables:
+        tables["ents"] = tuple(sent.doc.ents)
     start, end = sent.start, sent.end
-    if _LAST_DOC_ENTS[2] != (start, end):  # each extractor asks again for the same sentence
-        _LAST_DOC_ENTS[2] = (start, end)
-        _LAST_DOC_ENTS[3] = tuple(e for e in _LAST_DOC_ENTS[1] if e.start >= start and e.end <= end)
-    return list(_LAST_DOC_ENTS[3])
+    if tables.get("sentence") != (start, end):  # each extractor asks again for the same sentence
+        tables["sentence"] = (start, end)
+        tables["sentence_ents"] = tuple(e for e in tables["ents"] if e.start >= start and e.end <= end)
+    return list(tables["sentence_ents"])
+
+
+def token_columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's part of speech and dependency label, as ids (Token.pos, Token.dep), and its head's
+    index: one `Doc.to_array` per Doc, so a walk over the ids makes a Token only where one is wanted."""
+    tables = _tables(doc)
+    if "columns" not in tables:
+        columns = doc.to_array([POS, DEP, HEAD])
+        # HEAD is the offset to the head as uint64 (two's complement): plus the token's index, modulo
+        # 2**64, it is the head's index.
+        columns[:, 2] += numpy.arange(len(columns), dtype=numpy.uint64)
+        pos, dep, head = columns.T.tolist()
+        tables["columns"] = (pos, dep, head)
+    return tables["columns"]
+
+
+def sentence_start(span: Span) -> int:
+    """`span.sent.start`, from a table made once per Doc: Span.sent walks the Doc's tokens on every call."""
+    tables = _tables(span.doc)
+    if "sentence_starts" not in tables:
+        starts, start = [], 0
+        for i, flag in enumerate(span.doc.to_array(SENT_START).tolist()):
+            if flag == 1:  # as Span.sent: back to the nearest token that starts a sentence, or the first
+                start = i
+            starts.append(start)
+        tables["sentence_starts"] = starts
+    return tables["sentence_starts"][span.start]

@@ -7,7 +7,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, sentence_ents, span_offsets, strip_hedge, strip_possessive
+from quizgen.extract.candidate import (
+    Candidate,
+    sentence_ents,
+    sentence_start,
+    span_offsets,
+    strip_hedge,
+    strip_possessive,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -91,7 +98,7 @@ def _words_before(ent: Span) -> str:
     """The (at most two) lowercase words of its sentence before the entity, past a leading "the"."""
     doc = ent.doc
     start = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else 0)
-    return " ".join(t.lower_ for t in doc[max(ent.sent.start, start - 2) : start])
+    return " ".join(t.lower_ for t in doc[max(sentence_start(ent), start - 2) : start])
 
 
 def _follows(before: str, cues: tuple[str, ...]) -> bool:
@@ -143,9 +150,10 @@ def _cut_short(ent: Span) -> bool:
     if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_:
         return True
     i = ent.start - 1
-    while i > ent.sent.start and doc[i].lower_ in ("the", "of"):
+    sent_start = sentence_start(ent)
+    while i > sent_start and doc[i].lower_ in ("the", "of"):
         i -= 1
-    return i < ent.start - 1 and i > ent.sent.start and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN")
+    return i < ent.start - 1 and i > sent_start and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN")
 
 
 def _in_list(ent: Span) -> bool:

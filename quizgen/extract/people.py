@@ -11,13 +11,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import sentence_ents, strip_possessive
+from spacy.strings import get_string_id
+
+from quizgen.extract.candidate import sentence_ents, sentence_start, strip_possessive, token_columns
 from quizgen.nlp import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_SUBJECT_DEPS = (get_string_id("nsubj"), get_string_id("nsubjpass"))  # as Token.dep
+_ROOT_DEP = get_string_id("ROOT")
 TITLE_STOP = {"the", "a", "an", "of", "and", "'s", "former", "then", "late"}
 
 
@@ -67,7 +71,8 @@ class People:
         titles_before = len(person.titles)
         # Titles: capitalised or adjective words just before the name ("Russian President Vladimir Putin").
         i = ent.start - 1
-        while i >= ent.sent.start and ent.start - i <= 4:
+        sent_start = sentence_start(ent)
+        while i >= sent_start and ent.start - i <= 4:
             tok = ent.doc[i]
             if tok.dep_ in ("compound", "amod", "nmod") or tok.text.istitle() or tok.text.isupper():
                 word = tok.text.lower().strip(".")
@@ -137,8 +142,12 @@ class People:
         people = tuple(dict.fromkeys(person_key(e.text) for e in sentence_ents(sent) if e.label_ == "PERSON"))
         self.last_sentence_people = tuple(k for k in people if k in self.people)
         subject = None
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+        doc = sent.doc
+        _, deps, heads = token_columns(doc)
+        for i in range(sent.start, sent.end):
+            # Token.dep_ "nsubj" or "nsubjpass" and its head's "ROOT", compared as ids.
+            if deps[i] in _SUBJECT_DEPS and deps[heads[i]] == _ROOT_DEP:
+                tok = doc[i]
                 if tok.ent_type_ == "PERSON":
                     subject = person_key(_entity_of(tok).text)
                 elif tok.lower_ in PERSONAL_PRONOUNS and self.last_subject:

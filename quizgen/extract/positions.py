@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import Candidate, span_offsets, subtree_span
+from spacy.symbols import AUX, VERB
+
+from quizgen.extract.candidate import Candidate, span_offsets, subtree_span, token_columns
 from quizgen.extract.people import PERSONAL_PRONOUNS, People
 from quizgen.nlp import lemma_of
 
@@ -35,6 +37,7 @@ CUES = CLAUSE_CUES | OBJECT_CUES
 # A verb can only have a cue as its lemma if it starts as that lemma does ("warned", "denies") or is one
 # of the cues' irregular forms: a test on the word that saves lemmatizing every other verb.
 _CUE_STARTS = tuple(sorted({cue[:3] for cue in CUES} | {"sai", "tol", "wro", "sou"}))
+_VERB_POS = (VERB, AUX)
 NEGATIVE_CUES = {"deny", "dismiss", "reject", "refute", "dispute", "condemn", "criticize", "criticise"}
 # Heads of common-noun speakers that are certainly people or institutions.
 GROUP_HEADS = {
@@ -52,8 +55,13 @@ MAX_QUOTE_WORDS = 8
 
 def find_positions(sent: Span, offset: int, people: People) -> Iterator[Candidate]:
     """Position candidates in one sentence of a paragraph Doc starting at document offset `offset`."""
-    for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or not verb.lower_.startswith(_CUE_STARTS):
+    doc = sent.doc
+    pos = token_columns(doc)[0]
+    for i in range(sent.start, sent.end):
+        if pos[i] not in _VERB_POS:  # Token.pos_ "VERB" or "AUX", without making the Token
+            continue
+        verb = doc[i]
+        if not verb.lower_.startswith(_CUE_STARTS):
             continue
         if lemma_of(verb).lower() not in CUES:
             continue

@@ -59,9 +59,10 @@ def source_slip(sent: Span, text: str) -> str | None:
     if _SHOUTED.search(text) and sum(_common_shouted(w) for w in _SHOUTED.findall(text)) >= 2:
         return "capital letters"  # "NOW, THEREFORE, we do hereby Order": a decree in its own typography
     root = sent.root
-    if _disagreeing_subject(root) or _joined_subject_singular_verb(root):
+    children = list(root.children)  # the three checks below look at them: made once
+    if _disagreeing_subject(root, children) or _joined_subject_singular_verb(root, children):
         return "subject and verb disagree"
-    if _comma_before_verb(root):
+    if _comma_before_verb(root, children):
         return "comma between subject and verb"
     if ", that " in text and any(_comma_before_defining_that(t) for t in sent if t.lower_ == "that"):
         return "comma before a defining 'that'"
@@ -75,9 +76,9 @@ def _common_shouted(word: str) -> bool:
     return is_common(word.lower())
 
 
-def _disagreeing_subject(root: Token) -> bool:
+def _disagreeing_subject(root: Token, children: list[Token]) -> bool:
     # "The magazine MicroMega describe ...": a singular subject with a plural verb.
-    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
     if root.tag_ != "VBP" or len(subjects) != 1:
         return False
     subject = subjects[0]
@@ -90,9 +91,9 @@ def _disagreeing_subject(root: Token) -> bool:
         "%", "percent", "majority", "minority", "number", "proportion", "quarter", "third", "half", "rest")
 
 
-def _joined_subject_singular_verb(root: Token) -> bool:
+def _joined_subject_singular_verb(root: Token, children: list[Token]) -> bool:
     # "New Zealand's isolation ... and island biogeography has influenced ...": two subjects, one verb.
-    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
     if len(subjects) != 1:
         return False
     subject = subjects[0]
@@ -100,13 +101,13 @@ def _joined_subject_singular_verb(root: Token) -> bool:
         return False  # "New Zealand art and craft has": one thing; a long first subject is two
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children) and any(
         c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in subject.children)
-    verb = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i), root)
+    verb = next((c for c in children if c.dep_ in ("aux", "auxpass") and c.i < root.i), root)
     return joined and verb.tag_ == "VBZ"
 
 
-def _comma_before_verb(root: Token) -> bool:
+def _comma_before_verb(root: Token, children: list[Token]) -> bool:
     # "The firm Secunia.com, has said ...": one comma between a subject and its verb.
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or root.tag_ == "VBG":
         return False  # a participle as the root is the parser's mistake, not the writer's
     subject = subjects[0]
@@ -117,7 +118,7 @@ def _comma_before_verb(root: Token) -> bool:
     if not words:
         return False
     last = words[-1].i
-    verb_start = min([c.i for c in root.children if c.dep_ in ("aux", "auxpass", "neg") and c.i > last] + [root.i])
+    verb_start = min([c.i for c in children if c.dep_ in ("aux", "auxpass", "neg") and c.i > last] + [root.i])
     between = doc[last + 1 : verb_start]
     return (len(between) == 1 and between[0].text == "," and not any(w.text == "," for w in words)
             and subject.i < root.i)
