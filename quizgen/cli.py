@@ -26,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
     help=(
-        "Turn documents into study questions: cloze and multiple choice, written as JSON, an Anki\n\n"
+        "Turn documents into study questions: cloze and multiple choice, written as JSON, an Anki "
         "deck and a printable HTML quiz, with a terminal self-quiz.\n\n"
         "Example: quizgen build seeds/"
     ),
