@@ -33,7 +33,9 @@ Progress is saved after every answer."""
 
 DeckArg = Annotated[
     str,
-    typer.Argument(help="A deck JSON from quizgen build (decks/<name>.json), or a document to build first."),
+    typer.Argument(
+        metavar="DECK", help="A deck JSON from quizgen build (decks/<name>.json), or a document to build first."
+    ),
 ]
 
 
@@ -45,12 +47,12 @@ def register(app: typer.Typer) -> None:
 
 def quiz_cli(
     deck: DeckArg,
-    new: Annotated[int, typer.Option("--new", min=0, help="Most new questions in this run.")] = 10,
+    new: Annotated[int, typer.Option("--new", min=0, metavar="N", help="Most new questions in this run.")] = 10,
     everything: Annotated[
         bool, typer.Option("--all", help="Ask every question, due or not, new or seen.")
     ] = False,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Seed for the order of new questions (default: random).")
+        int | None, typer.Option("--seed", metavar="N", help="Seed for the order of new questions (default: random).")
     ] = None,
 ) -> None:
     """Quiz yourself in the terminal; answers are scheduled for spaced review (FSRS).
