@@ -172,8 +172,7 @@ def _passing_place(cand: Candidate, text: str) -> bool:
     return text.count(cand.answer) < 2
 
 
-def _detail(cand: Candidate, document: Document, lead: int, echo: frozenset[str] | None = None,
-            *, news_body: bool = False) -> bool:
+def _detail(cand: Candidate, document: Document, lead: int, echo: frozenset[str] | None = None) -> bool:
     """A side detail after the lead: a name the document mentions once (a commentator, a venue, a
     team's home town: readers kept 43 % of these, 62 % of the rest), or any figure or date after a news
     story's lead (25 % and 18 % kept: the arrears, the signatures, how many teams). Strict readers,
@@ -182,18 +181,19 @@ def _detail(cand: Candidate, document: Document, lead: int, echo: frozenset[str]
     among other figures (`_among_figures`), and in a long article any sentence that takes up fewer than
     three of the lead's words (`lead_echo`); session 5. After a news story's lead, every name and
     speaker: the reactions, commentators and match incidents that end a story (readers kept 64 % of
-    those still asked, against 87 % elsewhere; session 6), unless `news_body` says the lead gave none."""
+    those still asked, against 87 % elsewhere, and 47 % of those in stories whose lead gives no
+    question; session 6)."""
     if cand.fact.sentence_start < lead or _LIFE_PLACE.search(cand.prompt):
         return False
     if echo is not None and lead_echo(cand.fact.sentence, cand.answer, echo) < MIN_LEAD_ECHO:
         return True  # a long article's aside (`lead_echo`; `echo` is None for a shorter document)
-    if document.news and not news_body:
+    if document.news:
         return True
     if cand.fact.kind == "position":
-        return False  # a speaker quoted once is still the story's (readers kept 65 % of those after the lead)
+        return False  # a speaker quoted once is still the article's (readers kept 65 % of those after the lead)
     if cand.fact.kind == "name":
-        return cand.fact.mentions < 2 or (not document.news and cand.fact.label == "ORG")
-    return document.news or _among_figures(cand.fact)
+        return cand.fact.mentions < 2 or cand.fact.label == "ORG"
+    return _among_figures(cand.fact)
 
 
 def _family_figure(cand: Candidate) -> bool:
@@ -411,14 +411,21 @@ def make_questions(
     long_article = len(document.text.split()) >= LONG_ARTICLE_WORDS
     echo = lead_words(document.text, document.title) if long_article else None
     surnames = _surnames(facts)
-    askable = [replace(c, score=round(c.score + _central_bonus(c, keys, lead), 6))
-               for fact in facts for c in candidates_for(fact, document.title)
-               if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)
-               and not _passing_place(c, document.text) and not _dated_by_period(c) and not _seasonal(c, document)
-               and not _family_figure(c)]
+    candidates = [replace(c, score=round(c.score + _central_bonus(c, keys, lead), 6))
+                  for fact in facts for c in candidates_for(fact, document.title)
+                  if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)
+                  and not _passing_place(c, document.text) and not _detail(c, document, lead, echo)
+                  and not _dated_by_period(c) and not _seasonal(c, document) and not _family_figure(c)]
     taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
+    ordinals: dict[str, int] = {}
+    ordinal_of: dict[int, int] = {}
+    for i, cand in enumerate(candidates):
+        key = f"{cand.fact.kind}:{normalize_answer(cand.answer)}:{cand.is_question}"
+        ordinals[key] = ordinals.get(key, 0) + 1
+        ordinal_of[i] = ordinals[key]
 
-    def options(cand: Candidate) -> list[str] | None:
+    def options(i: int) -> list[str] | None:
+        cand = candidates[i]
         if "multiple_choice" not in types or cand.fact.kind == "position" and not cand.is_question:
             return None  # a quoted phrase has no same-kind wrong answers to offer
         # A per-candidate generator: one question's options never depend on which others exist
@@ -426,22 +433,9 @@ def make_questions(
         rng = random.Random(f"{seed}:{document.id}:{cand.fact.id}:{cand.is_question}")
         return pick_distractors(cand.fact, cand.answer, cand.prompt, pool, taken, rng)
 
-    def choose(candidates: list[Candidate]) -> list[Chosen]:
-        return select(candidates, limit=limit, types=types, distractors=_Options(lambda i: options(candidates[i])),
-                      text_length=len(document.text))
-
-    candidates = [c for c in askable if not _detail(c, document, lead, echo)]
-    chosen = choose(candidates)
-    if document.news and not chosen:
-        # A story whose lead gives nothing to ask: its body's people and places rather than no question.
-        candidates = [c for c in askable if not _detail(c, document, lead, echo, news_body=True)]
-        chosen = choose(candidates)
-    ordinals: dict[str, int] = {}
-    ordinal_of: dict[int, int] = {}
-    for i, cand in enumerate(candidates):
-        key = f"{cand.fact.kind}:{normalize_answer(cand.answer)}:{cand.is_question}"
-        ordinals[key] = ordinals.get(key, 0) + 1
-        ordinal_of[i] = ordinals[key]
+    distractors = _Options(options)
+    chosen = select(candidates, limit=limit, types=types, distractors=distractors,
+                    text_length=len(document.text))
     index = {id(c): i for i, c in enumerate(candidates)}
     questions = []
     for pick in chosen:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from quizgen.centrality import centrality, key_words
 
 TEXT = """Mozilla releases a new browser
@@ -118,34 +116,10 @@ def test_details_after_the_lead_are_not_asked() -> None:
     # An article's later organisations (the small model's ORG: projects, works, firms) are its details.
     assert _detail(_fact_candidate(STORY, "Acme Research", "name", "ORG", mentions=3), article, lead)
     assert not _detail(_fact_candidate(STORY, "Mozilla", "name", "ORG", mentions=3), article, lead)  # the lead's
-    # After a news story's lead, its people and speakers are the reactions that end the story ...
+    # After a news story's lead, its people and speakers are the reactions that end the story.
     assert _detail(_fact_candidate(STORY, "Jane Roe", "name", "PERSON", mentions=3), news, lead)
     assert _detail(_fact_candidate(STORY, "Jane Roe", "position", "PERSON"), news, lead)
     assert not _detail(_fact_candidate(STORY, "Mozilla", "name", "ORG", mentions=3), news, lead)  # the lead's
-    # ... unless the lead gave nothing to ask: then the body's names are read as in an article.
-    assert not _detail(_fact_candidate(STORY, "Jane Roe", "name", "PERSON", mentions=3), news, lead,
-                       news_body=True)
-    assert _detail(_fact_candidate(STORY, "750", "number", "CARDINAL"), news, lead, news_body=True)
-
-
-def test_a_news_story_whose_lead_gives_nothing_is_asked_from_its_body() -> None:
-    from quizgen.distractors import name_pool
-    from quizgen.model import Document
-    from quizgen.questions import make_questions
-
-    news = Document("d", "d.txt", "Browser news", STORY, "0" * 64, news=True)
-    jane = _fact_candidate(STORY, "Jane Roe", "name", "PERSON", mentions=3).fact
-    acme = _fact_candidate(STORY, "Acme Research", "name", "ORG", mentions=3).fact
-    forty = _fact_candidate(STORY, "40", "number", "CARDINAL").fact
-    jane, acme = (replace(f, id=f"d-name-{n}", label=label) for f, n, label in
-                  ((jane, "jane", "PERSON"), (acme, "acme", "ORG")))
-
-    def asked(facts: list) -> set[str]:  # noqa: ANN001
-        questions = make_questions(news, facts, name_pool(facts, "d"), seed=0, limit=5, types=["cloze"])
-        return {q.answer for q in questions}
-
-    assert asked([replace(forty, id="d-number-40"), jane, acme]) == {"40"}  # the lead's figure only
-    assert "Jane Roe" in asked([jane, acme])  # no fact in the lead: the body's best names instead
 
 
 def test_a_date_in_someone_elses_life_is_not_asked() -> None:

