@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -93,3 +94,51 @@ def lead_echo(sentence: str, answer: str, words: frozenset[str]) -> int:
     """
     own = {_stem(w) for w in _sentence_words(answer)}
     return len({_stem(w) for w in _sentence_words(sentence)} & words - own)
+
+
+MIN_TOPIC_SENTENCES = 3  # fewer say too little to tell a new topic from an aside
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Leads:
+    """Each part of a document with its lead: (where the part starts, where its lead ends, the words a
+    long document's later sentences are held to, or None for a shorter document)."""
+
+    parts: tuple[tuple[int, int, frozenset[str] | None], ...]
+
+    def at(self, offset: int) -> tuple[int, frozenset[str] | None]:
+        """The lead's end and the echo words for a sentence starting at `offset`."""
+        lead, words = self.parts[0][1:]
+        for start, part_lead, part_words in self.parts:
+            if start > offset:
+                break
+            lead, words = part_lead, part_words
+        return lead, words
+
+
+def document_leads(text: str, title: str, sections: tuple[int, ...], long_article: bool) -> Leads:
+    """The document's lead, and in a long document each headed section that leaves its topic.
+
+    Notes on several subjects in one file open with the first subject only: a section none of whose
+    sentences takes up MIN_LEAD_ECHO of the words so far (the document's lead and the current topic's)
+    starts a new topic, with its own opening as its lead. An encyclopedia article's sections stay on the
+    topic of its opening summary and are held to it as before.
+    """
+    lead = lead_end(text)
+    if not long_article:
+        return Leads(((0, lead, None),))
+    words = lead_words(text, title)
+    parts: list[tuple[int, int, frozenset[str] | None]] = [(0, lead, words)]
+    topic = words
+    bounds = [s for s in sections if s >= lead]
+    for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
+        section = text[start:end]
+        sentences = [s for s in _SENTENCE_END.split(section) if s.strip()]
+        if len(sentences) >= MIN_TOPIC_SENTENCES and not any(
+                lead_echo(s, "", topic) >= MIN_LEAD_ECHO for s in sentences):
+            topic = words | lead_words(section, "")
+            parts.append((start, start + lead_end(section), topic))
+        else:
+            parts.append((start, lead, topic))
+    return Leads(tuple(parts))

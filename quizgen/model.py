@@ -25,6 +25,8 @@ class Document:
     sha256: str  # of the raw bytes read
     # A dated news story (a dateline opens it): its main facts are in its lead, the rest is detail.
     news: bool = False
+    # Where the text's headed sections open (offsets into text; none for a text without headings).
+    sections: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,9 @@ from quizgen.centrality import (
     LONG_ARTICLE_WORDS,
     MIN_LEAD_ECHO,
     centrality,
+    document_leads,
     key_words,
     lead_echo,
-    lead_end,
-    lead_words,
 )
 from quizgen.distractors import NamePool, arrange, cities_of, has_aliases, identity, mentioned_in, pick_distractors
 from quizgen.model import BLANK, Document, Fact, Question, QuestionType
@@ -407,15 +406,18 @@ def make_questions(
 ) -> list[Question]:
     """Choose and phrase the questions for one document (options not yet placed: see place_options)."""
     keys = key_words(document.text, document.title)
-    lead = lead_end(document.text)
     long_article = len(document.text.split()) >= LONG_ARTICLE_WORDS
-    echo = lead_words(document.text, document.title) if long_article else None
+    leads = document_leads(document.text, document.title, document.sections, long_article)
     surnames = _surnames(facts)
-    candidates = [replace(c, score=round(c.score + _central_bonus(c, keys, lead), 6))
-                  for fact in facts for c in candidates_for(fact, document.title)
-                  if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)
-                  and not _passing_place(c, document.text) and not _detail(c, document, lead, echo)
-                  and not _dated_by_period(c) and not _seasonal(c, document) and not _family_figure(c)]
+    candidates: list[Candidate] = []
+    for fact in facts:
+        lead, echo = leads.at(fact.sentence_start)  # the document's lead, or its section's on a new topic
+        candidates.extend(
+            replace(c, score=round(c.score + _central_bonus(c, keys, lead), 6))
+            for c in candidates_for(fact, document.title)
+            if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)
+            and not _passing_place(c, document.text) and not _detail(c, document, lead, echo)
+            and not _dated_by_period(c) and not _seasonal(c, document) and not _family_figure(c))
     taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
     ordinals: dict[str, int] = {}
     ordinal_of: dict[int, int] = {}

@@ -206,7 +206,7 @@ def _blocks(text: str) -> list[str]:
         # List items stay one a line; hard-wrapped prose lines are joined into one paragraph.
         current: list[str] = []
         for line in lines:
-            if re.match(r"^([-*•]|\d+[.)])\s", line):
+            if _LIST_ITEM.match(line):
                 if current:
                     paragraphs.append(" ".join(current))
                     current = []
@@ -227,9 +227,14 @@ def read_markdown(text: str) -> tuple[str, list[str]]:
     title = ""
     paragraphs: list[str] = []
     heading_level = 0
+    list_depth = 0
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             heading_level = int(token.tag[1])
+        elif token.type == "list_item_open":
+            list_depth += 1
+        elif token.type == "list_item_close":
+            list_depth -= 1
         elif token.type == "inline":
             content = _inline_text(token.children or [])
             if not content:
@@ -239,7 +244,8 @@ def read_markdown(text: str) -> tuple[str, list[str]]:
             elif heading_level:
                 paragraphs.append(content)  # headings are dropped by clean_paragraphs, but end sections
             elif tokens[i - 1].type != "th_open" and tokens[i - 1].type != "td_open":
-                paragraphs.append(content)
+                # A list item that is no sentence keeps its marker, so that it is not taken for a heading.
+                paragraphs.append(f"- {content}" if list_depth and not _ends_sentence(content) else content)
         elif token.type == "heading_close":
             heading_level = 0
     if not title and paragraphs and not _ends_sentence(paragraphs[0]):
@@ -389,7 +395,19 @@ def strip_gutenberg(text: str) -> tuple[str, str | None]:
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Drop what is never a source of facts; stop at reference sections."""
+    return clean_sections(paragraphs)[0]
+
+
+HEADING_MAX_WORDS = 12
+_LIST_ITEM = re.compile(r"^([-*•]|\d+[.)])\s")
+
+
+def clean_sections(paragraphs: list[str]) -> tuple[list[str], list[int]]:
+    """The paragraphs `clean_paragraphs` keeps, and the indexes of those that follow a heading (a short
+    line that is no sentence): where the document's sections open."""
     kept: list[str] = []
+    openings: list[int] = []
+    after_heading = False
     after_caption_heading = False
     for raw in paragraphs:
         para = _CITATION.sub("", raw).strip()
@@ -408,13 +426,18 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
         if not _ends_sentence(para):
             # Headings, list fragments, captions' titles: never whole sentences.
             after_caption_heading = bool(re.search(r"\b(Photo|Image|Picture|Composite)\b", para))
+            if not after_caption_heading and len(para.split()) <= HEADING_MAX_WORDS and not _LIST_ITEM.match(para):
+                after_heading = True
             continue
         if after_caption_heading and _CAPTION_START.match(para):
             after_caption_heading = False
             continue
         after_caption_heading = False
+        if after_heading and kept:
+            openings.append(len(kept))
+        after_heading = False
         kept.append(para)
-    return kept
+    return kept, openings
 
 
 def is_news_story(paragraphs: list[str]) -> bool:
@@ -469,7 +492,8 @@ def to_document(src: Source, *, max_words: int = DEFAULT_MAX_WORDS) -> Document:
             raise UnsupportedInput(f"{shown}: markup is nested too deeply to read") from err
         title = book_title or title
     title = re.sub(r"\s+", " ", title).strip()
-    body = "\n\n".join(clean_paragraphs(paragraphs))
+    kept, openings = clean_sections(paragraphs)
+    body = "\n\n".join(kept)
     if not body.strip():
         # Cleaning keeps only sentences ending in Western punctuation, so a Chinese or Japanese
         # document loses everything: name its language rather than call it empty.
@@ -480,7 +504,18 @@ def to_document(src: Source, *, max_words: int = DEFAULT_MAX_WORDS) -> Document:
     return Document(
         id=slugify(name), source=src.source, title=title or src.name or "Untitled",
         text=body, sha256=hashlib.sha256(src.data).hexdigest(), news=is_news_story(paragraphs),
+        sections=_offsets(kept, openings),
     )
+
+
+def _offsets(paragraphs: list[str], indexes: list[int]) -> tuple[int, ...]:
+    """Where paragraphs[i] starts in "\n\n".join(paragraphs), for each i in indexes (ascending)."""
+    offsets, at, wanted = [], 0, set(indexes)
+    for i, para in enumerate(paragraphs):
+        if i in wanted:
+            offsets.append(at)
+        at += len(para) + 2
+    return tuple(offsets)
 
 
 _LANGUAGE_NAMES = {

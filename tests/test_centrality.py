@@ -195,3 +195,30 @@ def test_a_long_articles_asides_are_not_asked() -> None:
     at = text.index("Filler")
     assert _detail(film, article, at, words) and not _detail(treaty, article, at, words)
     assert not _detail(film, article, at)  # a shorter document has no echo words: its body is not held to it
+
+
+def test_a_section_on_a_new_topic_has_its_own_lead() -> None:
+    from quizgen.centrality import document_leads, lead_end
+
+    lead = ("Rivers carry rain from the hills to the sea. Rivers shape valleys, deltas and floodplains, "
+            "and cities grow on their banks.")
+    on_topic = ("The Nile floods its valleys every summer. Its delta feeds the cities on its banks. "
+                "Floodplains along rivers hold the richest farms.")
+    new_topic = ("Glaciers are slow rivers of ice. Glaciers form where snow outlasts the summer. "
+                 "Glacial ice moves downhill under its own weight.")
+    aside = "Ice ages covered whole continents in glacial ice. Snow piled up for thousands of years."
+    text = "\n\n".join([lead, "Filler about nothing much.", on_topic, new_topic, aside])
+    sections = (text.index("The Nile"), text.index("Glaciers are"), text.index("Ice ages"))
+    leads = document_leads(text, "Rivers", sections, long_article=True)
+    first_lead, words = leads.at(0)
+    assert first_lead == lead_end(text) and words is not None and "valley" in words
+    # The Nile section takes up the lead's words: it is held to the document's lead.
+    assert leads.at(sections[0]) == (first_lead, words)
+    # The glacier section shares none: a new topic, whose opening is its lead ...
+    glacier_lead, glacier_words = leads.at(sections[1])
+    assert glacier_lead > sections[1] and glacier_words is not None and "glacier" in glacier_words
+    assert words <= glacier_words  # ... still held to the document's words as well
+    # The next section goes on with the glaciers: it is held to their words, not given a lead of its own.
+    assert leads.at(sections[2]) == (first_lead, glacier_words)
+    # A shorter document has one lead and no echo words, sections or not.
+    assert document_leads(text, "Rivers", sections, long_article=False).parts == ((0, lead_end(text), None),)

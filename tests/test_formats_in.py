@@ -379,3 +379,28 @@ def test_a_dateline_marks_a_news_story(tmp_path: Path) -> None:
     (news,), (plain,) = read_documents([str(story)]), read_documents([str(article)])
     assert news.news and not plain.news
     assert news.text == plain.text  # the dateline itself is never read as a fact
+
+
+def test_headings_mark_where_sections_open(tmp_path: Path) -> None:
+    from quizgen.readers import read_documents
+
+    paragraphs = ["Rivers carry water from the hills to the sea.", "They shape the land they cross.",
+                  "Glaciers are rivers of ice that move slowly downhill.", "Ice ages made them larger."]
+    markdown = tmp_path / "notes.md"
+    markdown.write_text(f"# Notes\n\n## Rivers\n\n{paragraphs[0]}\n\n{paragraphs[1]}\n\n## Glaciers\n\n"
+                        f"{paragraphs[2]}\n\n- a list item, no heading\n\n{paragraphs[3]}\n", "utf-8")
+    plain = tmp_path / "notes.txt"
+    plain.write_text(f"Notes\n\nRivers\n\n{paragraphs[0]}\n\n{paragraphs[1]}\n\nGlaciers\n\n{paragraphs[2]}\n\n"
+                     f"{paragraphs[3]}\n", "utf-8")
+    html = tmp_path / "notes.html"
+    html.write_text("<html><head><title>Notes</title></head><body><article><h1>Notes</h1><h2>Rivers</h2>"
+                    + "".join(f"<p>{p}</p>" for p in paragraphs[:2]) + "<h2>Glaciers</h2>"
+                    + "".join(f"<p>{p}</p>" for p in paragraphs[2:]) + "</article></body></html>", "utf-8")
+    for path in (markdown, plain, html):
+        (doc,) = read_documents([str(path)])
+        assert doc.text == "\n\n".join(paragraphs), path.suffix
+        # The first section opens the text; the second opens at "Glaciers ...", whatever the format.
+        assert doc.sections == (doc.text.index("Glaciers are"),), path.suffix
+    plain.write_text("Notes\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
+    (undivided,) = read_documents([str(plain)])
+    assert undivided.sections == ()

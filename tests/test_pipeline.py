@@ -252,3 +252,26 @@ def test_who_questions_offer_the_documents_other_speakers(tmp_path: Path) -> Non
         assert q.type == "multiple_choice" and q.prompt.endswith("?")
         assert q.answer in speakers and set(q.options or ()) <= speakers
         assert not answer_shown(q.answer, q.kind, q.prompt)
+
+
+def test_notes_on_several_subjects_are_asked_on_each(tmp_path: Path) -> None:
+    # One long file of notes, four articles under their own headings: the first opening says nothing of
+    # the other three, which are still asked about (each section on a new topic has its own lead).
+    names = ["daniel-bernoulli", "jerome", "emperor-norton", "pierre-charles-lenfant"]
+    if not ENCYCLOPEDIC.is_dir():
+        pytest.skip("../shared/corpus/encyclopedic is not beside the checkout")
+    parts = ["# Notes on four lives\n"]
+    for name in names:
+        heading, body = (ENCYCLOPEDIC / f"wikipedia-{name}.txt").read_text("utf-8").split("\n", 1)
+        parts.append(f"\n## {heading}\n\n{body.strip()}\n")
+    notes = tmp_path / "notes.md"
+    notes.write_text("".join(parts), "utf-8")
+    quiz = build_quiz([str(notes)], Settings.make(seed=0))
+    (document,) = quiz.documents
+    assert len(document.text.split()) >= 1_500  # long enough for its body to be held to its lead
+    starts = [document.text.index(body.strip().split("\n")[0][:40]) for body in
+              ((ENCYCLOPEDIC / f"wikipedia-{name}.txt").read_text("utf-8").split("\n", 1)[1].lstrip()
+               for name in names)]
+    asked = {sum(1 for s in starts if s <= q.start) for q in quiz.questions}
+    assert len(asked) >= 3, [q.prompt for q in quiz.questions]  # at least three of the four subjects
+    assert_invariants(quiz)
