@@ -222,3 +222,18 @@ def test_a_section_on_a_new_topic_has_its_own_lead() -> None:
     assert leads.at(sections[2]) == (first_lead, glacier_words)
     # A shorter document has one lead and no echo words, sections or not.
     assert document_leads(text, "Rivers", sections, long_article=False).parts == ((0, lead_end(text), None),)
+
+
+def test_a_figure_about_a_subject_named_once_is_not_asked() -> None:
+    from quizgen.model import Document
+    from quizgen.questions import _side_subject
+
+    text = ("Mozilla makes the Firefox browser, first released in 2004.\n\n"
+            "Shumway is a replacement for Flash, developed by Mozilla since 2012.\n\n"
+            "Firefox had 300 million users by 2009.")
+    document = Document("d", "d.txt", "Mozilla", text, "0" * 64)
+    openers = {0: "Mozilla", text.index("Shumway"): "Shumway", text.index("Firefox had"): "Firefox"}
+    assert _side_subject(_fact_candidate(text, "2012", "date", "YEAR"), openers, document)  # Shumway: once
+    assert not _side_subject(_fact_candidate(text, "2009", "date", "YEAR"), openers, document)  # Firefox: twice
+    assert not _side_subject(_fact_candidate(text, "2004", "date", "YEAR"), openers, document)  # the title's
+    assert not _side_subject(_fact_candidate(text, "Mozilla", "name", "ORG"), openers, document)  # figures only
