@@ -132,7 +132,7 @@ def document_leads(text: str, title: str, sections: tuple[int, ...], long_articl
     parts: list[tuple[int, int, frozenset[str] | None]] = [(0, lead, words)]
     topic = words
     bounds = [s for s in sections if s >= lead]
-    for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
+    for start, end in zip(bounds, [*bounds[1:], len(text)], strict=False):  # no bounds: no sections
         section = text[start:end]
         sentences = [s for s in _SENTENCE_END.split(section) if s.strip()]
         if len(sentences) >= MIN_TOPIC_SENTENCES and not any(

@@ -220,6 +220,8 @@ def test_a_section_on_a_new_topic_has_its_own_lead() -> None:
     assert words <= glacier_words  # ... still held to the document's words as well
     # The next section goes on with the glaciers: it is held to their words, not given a lead of its own.
     assert leads.at(sections[2]) == (first_lead, glacier_words)
+    # Sections that all open inside the lead change nothing.
+    assert document_leads(text, "Rivers", (1,), long_article=True).parts == ((0, first_lead, words),)
     # A shorter document has one lead and no echo words, sections or not.
     assert document_leads(text, "Rivers", sections, long_article=False).parts == ((0, lead_end(text), None),)
 
