@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -310,3 +311,24 @@ def test_a_speaker_cut_from_a_longer_subject_is_not_blanked() -> None:
     from quizgen.questions import _proper_group
 
     assert _proper_group("Civic Party") and not _proper_group("Chairmen in London,")
+
+
+def test_a_year_or_figure_with_options_is_picked_out_a_name_by_its_id() -> None:
+    from quizgen.questions import Candidate, _type_for
+
+    both = ("cloze", "multiple_choice")
+    for kind, answer, label, options in (("date", "1840", "YEAR", ["1835", "1846", "1852"]),
+                                         ("number", "4 million", "CARDINAL", ["2 million", "3 million", "6 million"])):
+        sentence = f"The treaty was signed by chiefs in the north of the country, {answer} of them later."
+        f = fact(kind, answer, label, sentence)
+        cand = Candidate(f, sentence.replace(answer, "_____"), answer, f.start, f.end, 1.0, False)
+        assert _type_for(cand, both, options) == "multiple_choice"
+        assert _type_for(cand, ("cloze",), None) == "cloze"  # a cloze still, when asked for clozes only
+        assert _type_for(cand, both, None) == "cloze"  # or when there are no options
+    # A name's type falls by its fact's id: some of each over a quiz, and never flipping between builds.
+    types = set()
+    for place in ("Canterbury", "Otago", "Southland", "Westland", "Nelson", "Marlborough", "Taranaki", "Tasman"):
+        f = replace(fact("name", place, "GPE", f"The settlers arrived in {place} by ship."), id=f"d-name-{place}")
+        cand = Candidate(f, "The settlers arrived in _____ by ship.", place, f.start, f.end, 1.0, False)
+        types.add(_type_for(cand, both, ["Auckland", "Wellington", "Dunedin"]))
+    assert types == {"cloze", "multiple_choice"}
