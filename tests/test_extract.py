@@ -280,6 +280,11 @@ def test_a_step_of_a_story_is_not_asked() -> None:
     then = parses.YEAR_OF_EVENT.replace(first, "Then         ADV   RB   advmod    5   then         O\n" + first, 1)
     assert parse(then, english_vocab()).text.startswith("Then In 2014")
     assert facts_of(then) == []
+    from quizgen.extract import _NARRATIVE_OPENER
+
+    for opener in ("One day later", "Two years later", "Four minutes later", "The following year"):
+        assert _NARRATIVE_OPENER.match(f"{opener}, Jamie Zawinski registered mozilla.org."), opener
+    assert not _NARRATIVE_OPENER.match("The following browsers were released in 2004.")
 
 
 def test_a_name_explained_in_brackets_is_not_blanked() -> None:

@@ -45,7 +45,8 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 # "Four minutes later, ...", "Then England ...": a step in a story told over several sentences; "However, ..."
 # answers a sentence the reader does not see.
 _NARRATIVE_OPENER = re.compile(
-    r"(?:Then|Later|Afterwards|Meanwhile|But|However)\b|\w+ (?:seconds|minutes|hours|days|weeks) later\b")
+    r"(?:Then|Later|Afterwards|Meanwhile|But|However)\b|\w+ (?:second|minute|hour|day|week|month|year|decade)s? later\b"
+    r"|The (?:following|next) (?:day|week|month|year|decade)\b")
 _POINTS_ELSEWHERE = re.compile(r"\babove[- ]mentioned\b|\b(?:above|before)[- ]named\b|\baforesaid\b|"
                                r"\bthe (?:former|latter)\b|\b(?:the|this|our) diagram\b|\bas (?:stated|said) above\b|"
                                r"\bthe same (?:period|time|year|decade|month|day|fund|place)\b(?! as\b)|"
