@@ -71,19 +71,33 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
         if _in_longer_word(answer, visible):
             return True
         # "Boot to _____ also known as B2G": an acronym just after the blank spells its initial.
-        after = text.split(BLANK, 1)[1] if BLANK in text else ""
-        if any(answer[0] in w[1:] for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6]))
-               if any(ch.isdigit() for ch in w)):
+        if any(answer[0] in w[1:] for w in _acronyms_after_blank(text)):
             return True
         # "(XPCOM, HTML, CSS, XUL)" beside a blank for XULRunner: the start of the name is shown.
-        if any(answer.startswith(w) and len(w) >= 3 for w in re.findall(r"\b[A-Z][\w-]*", visible) if w != answer):
+        capitalised = _capitalised_words(visible)
+        if any(answer.startswith(w) and len(w) >= 3 for w in capitalised if w != answer):
             return True
         if answer.isupper() and 2 <= len(answer) <= 6:
-            initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", visible))
+            initials = "".join(w[0] for w in capitalised)
             return answer in initials
     # "_____ (NSS)": the acronym in the prompt spells out "Network Security Services".
     capitals = [w[0] for w in answer.split() if w[:1].isupper()]
     return len(capitals) >= 2 and _whole_word("".join(capitals), visible)
+
+
+# Worked out once per prompt: a prompt is checked against every other candidate's answer.
+@functools.lru_cache(maxsize=4096)
+def _acronyms_after_blank(text: str) -> tuple[str, ...]:
+    """Acronyms with a digit ("B2G") among the six words after the blank."""
+    after = text.split(BLANK, 1)[1] if BLANK in text else ""
+    return tuple(w for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6]))
+                 if any(ch.isdigit() for ch in w))
+
+
+@functools.lru_cache(maxsize=4096)
+def _capitalised_words(text: str) -> tuple[str, ...]:
+    """The words of `text` that start with a capital letter, with their hyphens."""
+    return tuple(re.findall(r"\b[A-Z][\w-]*", text))
 
 
 # Both as the regexes `\wA|A\w` and `\bA\b` find them, without compiling a regex for every answer
@@ -190,8 +204,14 @@ def _same_number_shown(answer: str, visible: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _number_values(text: str) -> frozenset[float]:
     """The values of the numbers written in `text`, in figures or words."""
-    values = (number_value(word) for word in fold(text).split())
+    from quizgen.distractors import WORD_VALUES
+
+    # A folded word is its own fold: number_value finds a value only in a number word or a leading digit.
+    values = (number_value(word) for word in fold(text).split() if word in WORD_VALUES or word[0] in _DIGITS)
     return frozenset(v for v in values if v is not None)
+
+
+_DIGITS = frozenset("0123456789")
 
 
 def correct_is_longest(question: Question) -> bool:

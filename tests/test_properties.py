@@ -169,6 +169,42 @@ def test_fold_is_its_regex_definition(text: str) -> None:
     assert fold.__wrapped__(text) == _fold_by_regex(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("0123456789,._ -aeotwhnrsiuvxgl'THREE½²٣"), max_size=40) | st.text())
+@example(text="three 3 175,000 twenty 8.8 4_8 2nd one-third ٣ ² 1.5bn")
+def test_number_values_are_every_words_value(text: str) -> None:
+    from quizgen.normalize import fold
+    from quizgen.quality import _number_values, number_value
+
+    values = (number_value(word) for word in fold(text).split())
+    assert _number_values.__wrapped__(text) == frozenset(v for v in values if v is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("AB2Xab9 -_,()"), max_size=60).map(lambda t: t.replace("_", BLANK, 1)))
+@example(text=f"Boot to {BLANK} also known as B2G, (XPCOM, HTML-5)")
+def test_a_prompts_words_are_those_answer_shown_looked_for(text: str) -> None:
+    import re
+
+    from quizgen.quality import _acronyms_after_blank, _capitalised_words
+
+    after = text.split(BLANK, 1)[1] if BLANK in text else ""
+    assert _acronyms_after_blank.__wrapped__(text) == tuple(
+        w for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6])) if any(ch.isdigit() for ch in w))
+    assert _capitalised_words.__wrapped__(text) == tuple(re.findall(r"\b[A-Z][\w-]*", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("abcXYZ é-'1"), max_size=60) | st.text())
+def test_the_long_words_are_the_runs_of_letters_misspelt_words_keeps(text: str) -> None:
+    import re
+
+    from quizgen.extract.slips import _LONG_WORD
+    from quizgen.spelling import MIN_FIX
+
+    assert _LONG_WORD.findall(text) == [w for w in re.findall(r"[A-Za-z]+", text) if len(w) >= MIN_FIX - 1]
+
+
 _WORDY = st.text(alphabet=st.sampled_from("ABab_1 -.Ⓐé\u00b2\u0301XY"), max_size=30)
 
 
