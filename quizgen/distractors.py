@@ -84,24 +84,31 @@ def _alias_groups() -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _padded(text: str) -> str:
+def padded(text: str) -> str:
+    """The folded text with a space at each end, as `mentioned_in` searches it."""
     return f" {fold(text)} "
 
 
 def mentioned_in(name: str, text: str, label: str = "") -> bool:
     """Whether `text` names `name` or an alias or (for people) the surname of it."""
-    folded = _padded(text)
+    folded = padded(text)
+    return any(needle in folded for needle in mention_needles(name, label))
+
+
+@functools.lru_cache(maxsize=65536)
+def mention_needles(name: str, label: str = "") -> tuple[str, ...]:
+    """What `mentioned_in` looks for in the folded text, each padded with spaces: the name, (for people)
+    its surname, and its aliases; nothing for a name that folds to nothing."""
     norm = normalize_answer(name)
     if not norm:
-        return False
-    if f" {norm} " in folded:
-        return True
-    if label in ("PERSON", "person") and len(norm.split()) > 1 and f" {norm.split()[-1]} " in folded:
-        return True
+        return ()
+    needles = [f" {norm} "]
+    if label in ("PERSON", "person") and len(norm.split()) > 1:
+        needles.append(f" {norm.split()[-1]} ")
     canonical = _alias_index().get(norm)
     if canonical:
-        return any(f" {alias} " in folded for alias in _alias_groups()[canonical])
-    return False
+        needles.extend(f" {alias} " for alias in _alias_groups()[canonical])
+    return tuple(needles)
 
 
 # ---------------------------------------------------------------- numbers

@@ -167,15 +167,17 @@ def _extract(documents: list[Document], settings: Settings, nlp: Language, on_pr
     documents in worker processes when that can pay, which then call `ask` too, else one `nlp.pipe` over
     every paragraph (with spaCy's own processes for a single long document)."""
     from quizgen import extract
-    from quizgen.extract import workers
 
     paragraphs = sum(d.text.count("\n\n") + 1 for d in documents)
     jobs = settings.jobs if paragraphs >= PARALLEL_MIN_PARAGRAPHS else 1
     tally = _Tally(documents, on_progress) if on_progress is not None else None
-    found: abc.Generator[tuple[list[Fact], list[Question] | None], None, None]
-    if jobs > 1 and _shared_by_document(documents, jobs) and workers.can_fork():
-        found = workers.facts_in_workers(documents, nlp, jobs, extract.BATCH_SIZE, ask)
-    else:
+    found: abc.Generator[tuple[list[Fact], list[Question] | None], None, None] | None = None
+    if jobs > 1 and _shared_by_document(documents, jobs):
+        from quizgen.extract import workers  # the process pool's modules (6 ms) only when they may be used
+
+        if workers.can_fork():
+            found = workers.facts_in_workers(documents, nlp, jobs, extract.BATCH_SIZE, ask)
+    if found is None:
         each = extract.extract_each(documents, nlp, n_process=jobs, on_words=tally.words if tally else None)
         found = _asked(documents, each, ask)
     try:

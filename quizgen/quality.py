@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quizgen.distractors import cities_of, identity, is_alias, mentioned_in
+from quizgen.distractors import cities_of, identity, is_alias, mention_needles, mentioned_in, padded
 from quizgen.forms import answer_form
 from quizgen.model import BLANK, Question, Quiz
 from quizgen.normalize import fold, normalize_answer
@@ -44,46 +44,92 @@ def answer_shown(answer: str, kind: str, text: str) -> bool:
     Also caught: a one-word name inside a longer word ("XUL" in "XULRunner") and an acronym
     whose expansion stands in the text ("MPL" after "Mozilla Public License").
     """
+    side = _answer_side(answer, kind)
     visible = text.replace(BLANK, " ")
-    if mentioned_in(answer, visible, answer_label(answer, kind)):
+    # The answer named (mentioned_in), or for a name one of the cities the banks place in it
+    # ("the Taipei Lantern Festival ... in _____": Taiwan).
+    folded = padded(visible)
+    if any(needle in folded for needle in side.needles):
         return True
     if kind == "number":
         return _same_number_shown(answer, visible)
-    if kind == "name" and any(mentioned_in(city, visible) for city in cities_of(answer)):
-        return True  # "the Taipei Lantern Festival ... in _____": Taiwan
-    decade = re.fullmatch(r"(1\d{2}|20\d)0s", answer)
-    if kind == "date" and decade:
+    if side.decade is not None:
         # "Between 1835 and 1862 ... in the _____" points at the 1830s.
-        return any(year[:3] == decade.group(1) for year in re.findall(r"\b(?:1\d{3}|20\d{2})\b", visible))
-    words = [w for w in fold(answer).split() if len(w) >= 4 and w not in STOPWORDS]
-    if kind in ("name", "position"):
-        # "deep fiords" beside a blank for Fiordland, "Canadian" for Canada: a shared stem.
-        stems = {w[:5] for w in words if len(w) >= 6} if not answer.isupper() else set()
-        if not stems.isdisjoint(_text_words(visible)[1]):
-            return True
-    if kind in ("name", "position") and len(words) >= 2:
+        return any(year[:3] == side.decade for year in _YEAR.findall(visible))
+    # "deep fiords" beside a blank for Fiordland, "Canadian" for Canada: a shared stem.
+    if side.stems and not side.stems.isdisjoint(_text_words(visible)[1]):
+        return True
+    if side.half_words:
         # "a Hebrew Gospel ... known today as the _____" (Gospel of the Hebrews): half its words show.
-        folded = _text_words(visible)[0]
-        if sum(w in folded for w in words) * 2 >= len(words):
+        folded_words = _text_words(visible)[0]
+        if sum(w in folded_words for w in side.words) * 2 >= len(side.words):
             return True
-    if kind in ("name", "position") and " " not in answer and len(answer) >= 3:
+    if side.one_word:
         # Case-sensitive: "XUL" in "XULRunner" gives it away, "SWIFT" in "swiftly" does not.
         if _in_longer_word(answer, visible):
             return True
         # "Boot to _____ also known as B2G": an acronym just after the blank spells its initial.
-        after = text.split(BLANK, 1)[1] if BLANK in text else ""
-        if any(answer[0] in w[1:] for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6]))
-               if any(ch.isdigit() for ch in w)):
+        if any(answer[0] in w[1:] for w in _acronyms_after_blank(text)):
             return True
         # "(XPCOM, HTML, CSS, XUL)" beside a blank for XULRunner: the start of the name is shown.
-        if any(answer.startswith(w) and len(w) >= 3 for w in re.findall(r"\b[A-Z][\w-]*", visible) if w != answer):
+        capitalised = _capitalised_words(visible)
+        if any(answer.startswith(w) and len(w) >= 3 for w in capitalised if w != answer):
             return True
         if answer.isupper() and 2 <= len(answer) <= 6:
-            initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", visible))
+            initials = "".join(w[0] for w in capitalised)
             return answer in initials
     # "_____ (NSS)": the acronym in the prompt spells out "Network Security Services".
+    return side.initials is not None and _whole_word(side.initials, visible)
+
+
+_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
+_DECADE = re.compile(r"(1\d{2}|20\d)0s")
+
+
+@dataclass(frozen=True, slots=True)
+class _AnswerSide:
+    """What answer_shown looks for of one answer, whatever the prompt."""
+
+    needles: tuple[str, ...]  # mentioned_in's, and for a name its cities'
+    decade: str | None  # a date's decade ("183" for "1830s")
+    words: tuple[str, ...]  # folded words of four letters or more, not stop words
+    stems: frozenset[str]  # for names and positions: their five-letter stems (none for an acronym)
+    half_words: bool  # a name or position of two such words or more
+    one_word: bool  # a one-word name or position of three characters or more
+    initials: str | None  # the capitals of its words, when two or more
+
+
+@functools.lru_cache(maxsize=65536)
+def _answer_side(answer: str, kind: str) -> _AnswerSide:
+    # Worked out once per answer: each answer is checked against many prompts.
+    needles = mention_needles(answer, answer_label(answer, kind))
+    if kind == "name":
+        needles += tuple(n for city in cities_of(answer) for n in mention_needles(city))
+    decade = _DECADE.fullmatch(answer) if kind == "date" else None
+    words = tuple(w for w in fold(answer).split() if len(w) >= 4 and w not in STOPWORDS)
+    named = kind in ("name", "position")
+    stems = frozenset(w[:5] for w in words if len(w) >= 6) if named and not answer.isupper() else frozenset()
     capitals = [w[0] for w in answer.split() if w[:1].isupper()]
-    return len(capitals) >= 2 and _whole_word("".join(capitals), visible)
+    return _AnswerSide(
+        needles=needles, decade=decade.group(1) if decade else None, words=words, stems=stems,
+        half_words=named and len(words) >= 2, one_word=named and " " not in answer and len(answer) >= 3,
+        initials="".join(capitals) if len(capitals) >= 2 else None,
+    )
+
+
+# Worked out once per prompt: a prompt is checked against every other candidate's answer.
+@functools.lru_cache(maxsize=4096)
+def _acronyms_after_blank(text: str) -> tuple[str, ...]:
+    """Acronyms with a digit ("B2G") among the six words after the blank."""
+    after = text.split(BLANK, 1)[1] if BLANK in text else ""
+    return tuple(w for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6]))
+                 if any(ch.isdigit() for ch in w))
+
+
+@functools.lru_cache(maxsize=4096)
+def _capitalised_words(text: str) -> tuple[str, ...]:
+    """The words of `text` that start with a capital letter, with their hyphens."""
+    return tuple(re.findall(r"\b[A-Z][\w-]*", text))
 
 
 # Both as the regexes `\wA|A\w` and `\bA\b` find them, without compiling a regex for every answer
@@ -190,8 +236,14 @@ def _same_number_shown(answer: str, visible: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _number_values(text: str) -> frozenset[float]:
     """The values of the numbers written in `text`, in figures or words."""
-    values = (number_value(word) for word in fold(text).split())
+    from quizgen.distractors import WORD_VALUES
+
+    # A folded word is its own fold: number_value finds a value only in a number word or a leading digit.
+    values = (number_value(word) for word in fold(text).split() if word in WORD_VALUES or word[0] in _DIGITS)
     return frozenset(v for v in values if v is not None)
+
+
+_DIGITS = frozenset("0123456789")
 
 
 def correct_is_longest(question: Question) -> bool:

@@ -9,7 +9,8 @@ swapped ("Technlogy", "recieve"). Other edits are not trusted: "Blinken" is one 
 pyspellchecker ships its list gzipped as JSON (0.13 s to load); the words are kept, most frequent
 first, as plain text in the cache folder, written atomically. A build reads the 40,000 common words
 (about 8 ms) and the whole list, as text, only when a word looks like a slip of one of them. Any trouble with
-the cache falls back to pyspellchecker's own loader.
+the cache falls back to pyspellchecker's own loader. Most words are cleared at once by a filter shipped
+with quizgen (see slipfilter), made from the same list; with another list, every word is checked in full.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from quizgen import slipfilter
+from quizgen.slipfilter import SlipFilter
 from quizgen.userdirs import cache_dir
 
 COMMON_WORDS = 40_000  # the most frequent words of the list: what a slip is corrected to
@@ -30,9 +33,21 @@ MIN_CAPITALISED_FIX = 8
 
 
 @functools.cache
+def common_words() -> tuple[str, ...]:
+    """The COMMON_WORDS most frequent words, lower case, most frequent first."""
+    return tuple(_words(COMMON_WORDS))
+
+
+@functools.cache
 def _common() -> frozenset[str]:
     """The most frequent words, lower case: what a slip is corrected to."""
-    return frozenset(_words(COMMON_WORDS))
+    return frozenset(common_words())
+
+
+@functools.cache
+def _slips() -> SlipFilter:
+    """The shipped filter of possible slips, when it was made from these common words (see slipfilter)."""
+    return slipfilter.load(common_words(), MIN_FIX)
 
 
 @functools.cache
@@ -48,6 +63,11 @@ def _known_words() -> str:
 def _words(limit: int) -> list[str]:
     """The `limit` most frequent words."""
     return _list_text().split("\n", limit)[:limit]
+
+
+def list_text() -> str:
+    """Every word of the list, most frequent first, one per line."""
+    return _list_text()
 
 
 @functools.cache
@@ -99,9 +119,19 @@ BRITISH = (("re", "er"), ("our", "or"), ("is", "iz"), ("ys", "yz"), ("ence", "en
            ("ll", "l"), ("ogue", "og"))
 
 
+def british_variants(word: str) -> list[str]:
+    """The word and its American spellings, as BRITISH makes them ("centre" -> "center")."""
+    return [word] + [word.replace(old, new) for old, new in BRITISH if old in word]
+
+
 def _known(word: str, known: str) -> bool:
-    variants = [word] + [word.replace(old, new) for old, new in BRITISH if old in word]
-    return any(f"\n{variant}\n" in known for variant in variants)
+    return any(f"\n{variant}\n" in known for variant in british_variants(word))
+
+
+@functools.cache
+def _known_slips() -> frozenset[str] | None:
+    """The shipped list of possible slips that are words after all, if made from this list (see slipfilter)."""
+    return slipfilter.known_slips(_list_text())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -119,10 +149,14 @@ def is_misspelt(word: str) -> bool:
     common = _common()
     if lower in common or len(lower) + 1 < shortest:
         return False
+    # Every fix below is a common word of MIN_FIX letters or more that this word is a deletion or swap of.
+    if not _slips().may_be_slip(lower):
+        return False
     fixes = _slip_fixes(lower) if len(lower) >= shortest else _slip_fixes(lower)[: 26 * (len(lower) + 1)]
     if common.isdisjoint(fixes):
         return False
-    return not _known(lower, _known_words())
+    known = _known_slips()  # `lower` is one of the strings it was made from: the same answer as the scan
+    return lower not in known if known is not None else not _known(lower, _known_words())
 
 
 def is_common(word: str) -> bool:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -16,6 +19,7 @@ from quizgen.errors import OutputError
 from quizgen.export.anki import (
     CLOZE_MODEL_NAME,
     MC_MODEL_NAME,
+    build_package,
     cloze_model,
     deck_id_for,
     field_text,
@@ -389,3 +393,25 @@ def test_required_fields_given_to_genanki_are_what_it_works_out() -> None:
         given = model._req
         del model.__dict__["_req"]  # genanki's cached property computes it again from the templates
         assert given == model._req
+
+
+def test_cards_given_to_genanki_are_what_it_works_out() -> None:
+    package = build_package(two_doc_quiz())
+    notes = [note for deck in package.decks for note in deck.notes]
+    assert {n.model.model_type for n in notes} == {genanki.Model.CLOZE, genanki.Model.FRONT_BACK}
+    for note in notes:
+        given = [(c.ord, c.suspend) for c in note.cards]
+        del note.__dict__["cards"]  # genanki's cached property works them out again
+        assert given == [(c.ord, c.suspend) for c in note.cards]
+
+
+def test_writing_a_deck_imports_neither_yaml_nor_asyncio(tmp_path: Path) -> None:
+    # genanki imports both and quizgen uses neither (quizgen.lazyimport); a stand-in gives the real module.
+    (tmp_path / "quiz.pickle").write_bytes(pickle.dumps(two_doc_quiz()))
+    code = ("import pickle, sys\nfrom pathlib import Path\nfrom quizgen.export.anki import write_apkg\n"
+            "quiz = pickle.loads(Path('quiz.pickle').read_bytes())\n"
+            "write_apkg(quiz, Path('quiz.apkg'), timestamp=0)\n"
+            "print('yaml' in sys.modules, 'asyncio' in sys.modules)\n"
+            "import genanki.model\nprint(genanki.model.yaml.safe_load('[1, 2]'), 'yaml' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert done.stdout.split() == ["False", "False", "[1,", "2]", "True"]

@@ -169,6 +169,101 @@ def test_fold_is_its_regex_definition(text: str) -> None:
     assert fold.__wrapped__(text) == _fold_by_regex(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("0123456789,._ -aeotwhnrsiuvxgl'THREE½²٣"), max_size=40) | st.text())
+@example(text="three 3 175,000 twenty 8.8 4_8 2nd one-third ٣ ² 1.5bn")
+def test_number_values_are_every_words_value(text: str) -> None:
+    from quizgen.normalize import fold
+    from quizgen.quality import _number_values, number_value
+
+    values = (number_value(word) for word in fold(text).split())
+    assert _number_values.__wrapped__(text) == frozenset(v for v in values if v is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("AB2Xab9 -_,()"), max_size=60).map(lambda t: t.replace("_", BLANK, 1)))
+@example(text=f"Boot to {BLANK} also known as B2G, (XPCOM, HTML-5)")
+def test_a_prompts_words_are_those_answer_shown_looked_for(text: str) -> None:
+    import re
+
+    from quizgen.quality import _acronyms_after_blank, _capitalised_words
+
+    after = text.split(BLANK, 1)[1] if BLANK in text else ""
+    assert _acronyms_after_blank.__wrapped__(text) == tuple(
+        w for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6])) if any(ch.isdigit() for ch in w))
+    assert _capitalised_words.__wrapped__(text) == tuple(re.findall(r"\b[A-Z][\w-]*", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("abcXYZ é-'1"), max_size=60) | st.text())
+def test_the_long_words_are_the_runs_of_letters_misspelt_words_keeps(text: str) -> None:
+    import re
+
+    from quizgen.extract.slips import _LONG_WORD
+    from quizgen.spelling import MIN_FIX
+
+    assert _LONG_WORD.findall(text) == [w for w in re.findall(r"[A-Za-z]+", text) if len(w) >= MIN_FIX - 1]
+
+
+def _answer_shown_as_written(answer: str, kind: str, text: str) -> bool:
+    # quality.answer_shown before its answer-side work was kept per answer (session 6).
+    import re
+
+    from quizgen.distractors import cities_of, mentioned_in
+    from quizgen.normalize import fold
+    from quizgen.quality import STOPWORDS, _in_longer_word, _same_number_shown, _text_words, _whole_word, answer_label
+
+    visible = text.replace(BLANK, " ")
+    if mentioned_in(answer, visible, answer_label(answer, kind)):
+        return True
+    if kind == "number":
+        return _same_number_shown(answer, visible)
+    if kind == "name" and any(mentioned_in(city, visible) for city in cities_of(answer)):
+        return True
+    decade = re.fullmatch(r"(1\d{2}|20\d)0s", answer)
+    if kind == "date" and decade:
+        return any(year[:3] == decade.group(1) for year in re.findall(r"\b(?:1\d{3}|20\d{2})\b", visible))
+    words = [w for w in fold(answer).split() if len(w) >= 4 and w not in STOPWORDS]
+    if kind in ("name", "position"):
+        stems = {w[:5] for w in words if len(w) >= 6} if not answer.isupper() else set()
+        if not stems.isdisjoint(_text_words(visible)[1]):
+            return True
+    if kind in ("name", "position") and len(words) >= 2:
+        folded = _text_words(visible)[0]
+        if sum(w in folded for w in words) * 2 >= len(words):
+            return True
+    if kind in ("name", "position") and " " not in answer and len(answer) >= 3:
+        if _in_longer_word(answer, visible):
+            return True
+        after = text.split(BLANK, 1)[1] if BLANK in text else ""
+        if any(answer[0] in w[1:] for w in re.findall(r"\b[A-Z0-9]{2,5}\b", " ".join(after.split()[:6]))
+               if any(ch.isdigit() for ch in w)):
+            return True
+        if any(answer.startswith(w) and len(w) >= 3 for w in re.findall(r"\b[A-Z][\w-]*", visible) if w != answer):
+            return True
+        if answer.isupper() and 2 <= len(answer) <= 6:
+            initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", visible))
+            return answer in initials
+    capitals = [w[0] for w in answer.split() if w[:1].isupper()]
+    return len(capitals) >= 2 and _whole_word("".join(capitals), visible)
+
+
+_SHOWN_WORDS = ["Taiwan", "Taipei", "Joe Biden", "Biden", "United States", "U.S.", "America", "1830s", "1835", "three",
+                "3", "XUL", "XULRunner", "B2G", "Mozilla Public License", "MPL", "Fiordland", "fiords", "Canada",
+                "Canadian", "Gospel of the Hebrews", "Hebrew", "NASA", "the", "Boot", "(", ")", ",", "2,000", "20s"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(answer=st.sampled_from(_SHOWN_WORDS) | st.text(alphabet="AaBX 1s", min_size=1, max_size=6),
+       kind=st.sampled_from(["name", "position", "number", "date"]),
+       words=st.lists(st.sampled_from([*_SHOWN_WORDS, BLANK]) | st.text(alphabet="AaBX2 ", max_size=5), max_size=12))
+def test_answer_shown_is_as_written(answer: str, kind: str, words: list[str]) -> None:
+    from quizgen.quality import answer_shown
+
+    text = " ".join(words)
+    assert answer_shown.__wrapped__(answer, kind, text) == _answer_shown_as_written(answer, kind, text)
+
+
 _WORDY = st.text(alphabet=st.sampled_from("ABab_1 -.Ⓐé\u00b2\u0301XY"), max_size=30)
 
 

@@ -32,8 +32,8 @@ def test_the_cached_list_is_written_once_and_a_broken_one_falls_back(
 
     monkeypatch.setenv("QUIZGEN_HOME", str(tmp_path))
     def clear() -> None:
-        for cached_function in (spelling._list_text, spelling._common, spelling._known_words,
-                                spelling.is_misspelt):
+        for cached_function in (spelling._list_text, spelling.common_words, spelling._common, spelling._known_words,
+                                spelling._slips, spelling._known_slips, spelling.is_misspelt):
             cached_function.cache_clear()
 
     clear()

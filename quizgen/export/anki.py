@@ -12,12 +12,17 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
-
-import genanki
+from typing import TYPE_CHECKING
 
 from quizgen.atomic import write_with
 from quizgen.errors import OutputError
+from quizgen.lazyimport import import_genanki
 from quizgen.model import BLANK, Document, Question, Quiz
+
+if TYPE_CHECKING:
+    import genanki
+else:
+    genanki = import_genanki()  # without the PyYAML and asyncio it imports and never uses here
 
 # Identity is fixed once and for all: Anki matches note types by id, so a new id per run would add a
 # new note type on every import. Changing a note type's fields or their order changes its schema:
@@ -227,7 +232,10 @@ def _note(question: Question, doc: Document, models: tuple[genanki.Model, genank
     tags = dict.fromkeys(["quizgen", question.kind, question.type, tag_slug(doc.id)])
     tags.update(dict.fromkeys(tag_slug(t) for t in question.tags))
     # The GUID is the question's id alone, so a rebuild updates the note even after its text changed.
-    return genanki.Note(model=model, fields=fields, tags=list(tags), guid=genanki.guid_for(question.id))
+    note = genanki.Note(model=model, fields=fields, tags=list(tags), guid=genanki.guid_for(question.id))
+    # genanki's cached property, filled in as it would fill it: its cached_property would import asyncio.
+    note.cards = note._cloze_cards() if model.model_type == model.CLOZE else note._front_back_cards()
+    return note
 
 
 def build_package(quiz: Quiz, *, deck_name: str | None = None) -> genanki.Package:

@@ -13,11 +13,12 @@ import io
 import re
 from pathlib import Path
 
-import genanki
-
 from quizgen.atomic import write_text_atomic
 from quizgen.export.anki import build_package
+from quizgen.lazyimport import import_genanki
 from quizgen.model import Quiz
+
+genanki = import_genanki()
 
 _BREAKS = re.compile(r"[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,12 @@ def make_env(template_dir: Path | None = None) -> jinja2.Environment:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _builtin_env(cache_folder: str) -> jinja2.Environment:
+    # One per process (and cache folder): its loaded templates are kept, checked against their files.
+    return make_env()
+
+
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept in the cache folder; a cache that cannot be read or written is skipped."""
 
@@ -112,7 +119,7 @@ def render_html(
     template_dir: Path | None = None,
 ) -> str:
     """The quiz as one HTML page: multiple choice, then cloze, then (optionally) the key on its own page."""
-    env = make_env(template_dir)
+    env = make_env(template_dir) if template_dir is not None else _builtin_env(str(cache_dir()))
     titles = {doc.id: doc.title for doc in quiz.documents}
     facts = {fact.id: fact for fact in quiz.facts}
     ordered = [q for q in quiz.questions if q.type == "multiple_choice"]

@@ -6,6 +6,7 @@ paragraph by paragraph. Anything ambiguous resolves to None: a wrong name is wor
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,10 +26,15 @@ _ROOT_DEP = get_string_id("ROOT")
 TITLE_STOP = {"the", "a", "an", "of", "and", "'s", "former", "then", "late"}
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """One key per person: the lowercased surname without a possessive ('Joe Biden' -> 'biden')."""
+    # Cached: a document names the same people again and again (about 1,000 look-ups in the news folder).
     words = strip_possessive(name.strip()).split()
-    return re.sub(r"[^\w-]", "", words[-1].lower()) if words else ""
+    return _NOT_NAME_CHAR.sub("", words[-1].lower()) if words else ""
+
+
+_NOT_NAME_CHAR = re.compile(r"[^\w-]")
 
 
 @dataclass

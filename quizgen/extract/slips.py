@@ -11,11 +11,13 @@ import re
 from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import may_match
-from quizgen.spelling import misspelt_words
+from quizgen.spelling import MIN_FIX, misspelt_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# The words misspelt_words looks at: runs of letters, six or more long (shorter ones are never slips).
+_LONG_WORD = re.compile(rf"[A-Za-z]{{{MIN_FIX - 1},}}")
 _SPACED_HYPHEN = re.compile(r"[A-Za-z] - [a-z]")  # "Scientology - owned", not "1801 - 1840" or "Paris - Berlin"
 _UNHYPHENATED_AGE = re.compile(r"\b\d[\d,]* (?:year|month|week|day|century) old\b")  # "a 2000 year old tradition"
 # "garrison of 501st Legion" (no "the"), "two minutes in the second half" (for "into"), "this years theme".
@@ -37,7 +39,7 @@ _CAPITAL_TIME = re.compile(rf"\b(?:Last|Next|This|last|next|this) (?:{'|'.join(_
 
 def source_slip(sent: Span, text: str) -> str | None:
     """What is wrong with the sentence as written (`text` is its text), or None when nothing is found."""
-    if misspelt_words(re.findall(r"[A-Za-z]+", text)):
+    if misspelt_words(_LONG_WORD.findall(text)):
         return "misspelt word"  # "recieve"
     # Each check first looks for a word every match contains (see may_match): most sentences have none.
     if "- " in text and (_SPACED_HYPHEN.search(text) or _LOOSE_HYPHEN.search(text)):
