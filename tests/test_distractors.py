@@ -332,3 +332,28 @@ def test_a_year_or_figure_with_options_is_picked_out_a_name_by_its_id() -> None:
         cand = Candidate(f, "The settlers arrived in _____ by ship.", place, f.start, f.end, 1.0, False)
         types.add(_type_for(cand, both, ["Auckland", "Wellington", "Dunedin"]))
     assert types == {"cloze", "multiple_choice"}
+
+
+def test_the_answers_place_among_figure_options_is_not_a_tell() -> None:
+    # Taking the three nearest years made 1843 the second lowest of 1842-1845 nearly every time.
+    year = fact("date", "1843", "YEAR", "The treaty was signed in 1843 by the chiefs.")
+    places = set()
+    for seed in range(40):
+        options = pick_distractors(year, "1843", "The treaty was signed in _____ by the chiefs.", NamePool({}),
+                                   {"1843", "1900"}, random.Random(seed))
+        assert options is not None and len(set(options)) == 3
+        assert all(abs(int(o) - 1843) <= 5 for o in options)  # still the nearest on each side
+        places.add(sorted([1843, *map(int, options)]).index(1843))
+    assert places == {0, 1, 2, 3}
+    # The document's latest year: no option after it, so the answer is the highest (nothing to balance).
+    latest = pick_distractors(year, "1843", "The treaty was signed in _____ by the chiefs.", NamePool({}),
+                              {"1843", "1838"}, random.Random(0))
+    assert latest is not None and all(int(o) < 1843 for o in latest)
+    troops = fact("number", "175,000", "CARDINAL", "An estimated 175,000 troops could be involved.")
+    places = set()
+    for seed in range(40):
+        options = pick_distractors(troops, "175,000", "An estimated _____ troops could be involved.", NamePool({}),
+                                   set(), random.Random(seed))
+        assert options is not None
+        places.add(sorted(float(o.replace(",", "")) for o in [*options, "175,000"]).index(175_000.0))
+    assert places == {0, 1, 2, 3}
