@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT))
     from quizgen import Settings, build_quiz
+    from quizgen.distractors import magnitude
     from quizgen.errors import NoFacts
     from quizgen.quality import check_quiz
 
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     totals_type: Counter[str] = Counter()
     total_words = 0
     longest = mc_total = 0
+    places = [0, 0, 0, 0]  # where a figure's or a year's answer stands among its options, lowest first
     pool = []
     empty: list[str] = []
     header = f"{'document':<48} {'words':>6} {'q':>3} {'q/1k':>5}  {'kinds (per 1k words)':<44} flags"
@@ -84,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path.name:<48} {words:>6} {len(quiz.questions):>3} {1000 * len(quiz.questions) / words:>5.1f}  "
               f"{per_k:<44} {flags}")
         for q in quiz.questions:
+            values = [magnitude(o) for o in q.options or ()]
+            if q.kind in ("number", "date") and values and None not in values:
+                places[sorted(values).index(magnitude(q.answer))] += 1
             pool.append({"document": path.name, "id": q.id, "kind": q.kind, "type": q.type, "prompt": q.prompt,
                          "options": list(q.options) if q.options else None, "answer": q.answer,
                          "sentence": q.sentence})
@@ -97,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     print("flags: " + (", ".join(f"{k} {v}" for k, v in sorted(totals_flags.items())) or "none"))
     rate = longest / mc_total if mc_total else 0.0
     print(f"correct option longest: {longest}/{mc_total} multiple-choice questions ({rate:.0%})")
+    print("figure and year options, the answer lowest / second / third / highest: " + " / ".join(map(str, places)))
     if args.sample_out:
         # The same article as .txt, .md and .html gives the same questions: sample each sentence once.
         unique = list({q["sentence"]: q for q in pool}.values())
