@@ -48,9 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT))
     from quizgen import Settings, build_quiz
-    from quizgen.distractors import magnitude
     from quizgen.errors import NoFacts
-    from quizgen.quality import check_quiz
+    from quizgen.quality import check_quiz, number_value
 
     totals_flags: Counter[str] = Counter()
     totals_kind: Counter[str] = Counter()
@@ -86,9 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path.name:<48} {words:>6} {len(quiz.questions):>3} {1000 * len(quiz.questions) / words:>5.1f}  "
               f"{per_k:<44} {flags}")
         for q in quiz.questions:
-            values = [magnitude(o) for o in q.options or ()]
+            values = [number_value(o) for o in q.options or ()]
             if q.kind in ("number", "date") and values and None not in values:
-                places[sorted(values).index(magnitude(q.answer))] += 1
+                places[sorted(values).index(number_value(q.answer))] += 1
             pool.append({"document": path.name, "id": q.id, "kind": q.kind, "type": q.type, "prompt": q.prompt,
                          "options": list(q.options) if q.options else None, "answer": q.answer,
                          "sentence": q.sentence})

@@ -566,8 +566,10 @@ def _around(answer: str, nearest_first: list[str], rng: random.Random) -> list[s
     """The nearest values below and above the answer, with the answer's place among them (lowest to
     highest) drawn at random: taking the three nearest made it the second lowest nearly every time
     (1839, 1840, 1841, 1842), a tell over a quiz. None when a value cannot be read."""
-    value = magnitude(answer)
-    values = [magnitude(c) for c in nearest_first]
+    from quizgen.quality import number_value  # quality imports this module
+
+    value = number_value(answer)
+    values = [number_value(c) for c in nearest_first]
     if value is None or None in values:
         return None
     below = [c for c, v in zip(nearest_first, values, strict=True) if v < value]
@@ -577,15 +579,6 @@ def _around(answer: str, nearest_first: list[str], rng: random.Random) -> list[s
         return None
     n = rng.choice(places)
     return below[:n] + above[: N_DISTRACTORS - n]
-
-
-def magnitude(text: str) -> float | None:
-    """The first number of a figure or date, to order options of one form ("1840s", "2 million", "Eleven")."""
-    word = text.split()[0].lower() if text.split() else ""
-    if word in WORD_VALUES:
-        return float(WORD_VALUES[word])
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    return float(match.group().replace(",", "")) if match else None
 
 
 def arrange(answer: str, distractors: Sequence[str], correct_index: int, rng: random.Random) -> tuple[str, ...]:
