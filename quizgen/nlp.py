@@ -6,6 +6,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from quizgen.errors import ModelNotInstalled
+from quizgen.wordset import word_set
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,11 +51,12 @@ class _WordIndex(list):
 
     spaCy's rule lemmatizer asks whether each form a rule makes is `in` the list of its part of
     speech: 57,000 nouns searched one by one. Still a list for everything else (saving the table).
+    The set is a `word_set`, which the garbage collector does not walk.
     """
 
     def __init__(self, words: list[str]) -> None:
         super().__init__(words)
-        self._words = frozenset(words)
+        self._words = word_set(words)
 
     def __contains__(self, word: object) -> bool:
         return word in self._words

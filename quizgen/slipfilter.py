@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
+from quizgen.wordset import WordSet, word_set
+
 BITS = 1 << 22
 MAGIC = b"quizgen-slips-1\n"
 # magic, crc32 of the common words, the shortest word used, crc32 of the whole list; the bits; the known slips
@@ -100,12 +102,12 @@ def load(common: Sequence[str], shortest: int) -> SlipFilter:
     return SlipFilter(data)
 
 
-def known_slips(words_text: str) -> frozenset[str] | None:
+def known_slips(words_text: str) -> WordSet | None:
     """The shipped known slips if they were made from this list (its words one per line), else None."""
     data = _data()
     if data is None or data[HEADER - 4 : HEADER] != checksum(words_text):
         return None
-    return frozenset(data[HEADER + BITS // 8 :].decode("utf-8").split("\n"))
+    return word_set(data[HEADER + BITS // 8 :].decode("utf-8").split("\n"))
 
 
 def main() -> int:

@@ -26,6 +26,7 @@ from pathlib import Path
 from quizgen import slipfilter
 from quizgen.slipfilter import SlipFilter
 from quizgen.userdirs import cache_dir
+from quizgen.wordset import WordSet, word_set
 
 COMMON_WORDS = 40_000  # the most frequent words of the list: what a slip is corrected to
 MIN_FIX = 7
@@ -39,9 +40,9 @@ def common_words() -> tuple[str, ...]:
 
 
 @functools.cache
-def _common() -> frozenset[str]:
-    """The most frequent words, lower case: what a slip is corrected to."""
-    return frozenset(common_words())
+def _common() -> WordSet:
+    """The most frequent words, lower case: what a slip is corrected to (a `word_set`)."""
+    return word_set(common_words())
 
 
 @functools.cache
@@ -129,7 +130,7 @@ def _known(word: str, known: str) -> bool:
 
 
 @functools.cache
-def _known_slips() -> frozenset[str] | None:
+def _known_slips() -> WordSet | None:
     """The shipped list of possible slips that are words after all, if made from this list (see slipfilter)."""
     return slipfilter.known_slips(_list_text())
 
@@ -153,7 +154,7 @@ def is_misspelt(word: str) -> bool:
     if not _slips().may_be_slip(lower):
         return False
     fixes = _slip_fixes(lower) if len(lower) >= shortest else _slip_fixes(lower)[: 26 * (len(lower) + 1)]
-    if common.isdisjoint(fixes):
+    if common.keys().isdisjoint(fixes):
         return False
     known = _known_slips()  # `lower` is one of the strings it was made from: the same answer as the scan
     return lower not in known if known is not None else not _known(lower, _known_words())
