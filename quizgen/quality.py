@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from quizgen.distractors import cities_of, identity, is_alias, mention_needles, mentioned_in, padded
 from quizgen.forms import answer_form
@@ -21,6 +22,7 @@ DANGLING_OPENERS = {
     "you", "such", "them", "him", "there",
 }
 DANGLING_EXCEPTIONS = {"there is", "there are", "there was", "there were"}
+_WORD = re.compile(r"[\w']+")
 
 
 def _label(question: Question, label: str | None = None) -> str:
@@ -180,7 +182,7 @@ def question_flags(question: Question, label: str | None = None) -> list[str]:
     words = visible.split()
     if len(words) > MAX_PROMPT_WORDS:
         flags.append("long_prompt")
-    first_two = " ".join(w.lower() for w in re.findall(r"[\w']+", prompt)[:2])
+    first_two = " ".join(m.group().lower() for m in islice(_WORD.finditer(prompt), 2))  # not all the words
     first = first_two.split(" ")[0] if first_two else ""
     if first in DANGLING_OPENERS and first_two not in DANGLING_EXCEPTIONS:
         flags.append("dangling_pronoun")

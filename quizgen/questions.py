@@ -23,7 +23,7 @@ from quizgen.model import BLANK, Document, Fact, Question, QuestionType
 from quizgen.normalize import normalize_answer
 from quizgen.periods import dated_by_period
 from quizgen.quality import MAX_PROMPT_WORDS, MIN_PROMPT_WORDS, answer_shown, leaks_into, question_flags
-from quizgen.readers import slugify
+from quizgen.readers import slugify, word_count
 
 KIND_WEIGHT = {"position": 3.0, "number": 2.6, "date": 2.3, "name": 1.8}
 LABEL_BONUS = {"PERSON": 0.5, "GPE": 0.1, "ORG": 0.1, "MONTH": -0.3, "DURATION": 0.1}
@@ -52,7 +52,7 @@ class Candidate:
 
 def default_max_questions(document: Document) -> int:
     """What a teacher would use: about one question per 50 words, between 5 and 40."""
-    return max(5, min(40, round(len(document.text.split()) / 50)))
+    return max(5, min(40, round(word_count(document.text) / 50)))
 
 
 # ---------------------------------------------------------------- candidate forms
@@ -421,7 +421,7 @@ def make_questions(
 ) -> list[Question]:
     """Choose and phrase the questions for one document (options not yet placed: see place_options)."""
     keys = key_words(document.text, document.title)
-    long_article = len(document.text.split()) >= LONG_ARTICLE_WORDS
+    long_article = word_count(document.text) >= LONG_ARTICLE_WORDS
     leads = document_leads(document.text, document.title, document.sections, long_article)
     surnames = _surnames(facts)
     openers = {f.sentence_start: f.answer for f in facts if f.kind == "name" and f.start == f.sentence_start}
