@@ -415,3 +415,41 @@ def test_writing_a_deck_imports_neither_yaml_nor_asyncio(tmp_path: Path) -> None
             "import genanki.model\nprint(genanki.model.yaml.safe_load('[1, 2]'), 'yaml' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert done.stdout.split() == ["False", "False", "[1,", "2]", "True"]
+
+
+def _collection_bytes(tmp_path: Path, name: str, write: object) -> tuple[bytes, list[tuple[str, str]]]:
+    import itertools
+
+    path = tmp_path / name
+    conn = sqlite3.connect(path)
+    write(conn.cursor(), T0, itertools.count(int(T0 * 1000)))  # type: ignore[operator]
+    conn.commit()
+    columns = conn.execute("SELECT decks, models FROM col").fetchall()
+    conn.close()
+    return path.read_bytes(), columns
+
+
+def test_package_written_without_json_round_trips_is_genanki_s_to_the_byte(tmp_path: Path) -> None:
+    from quizgen.export.ankidb import CHECKED_GENANKI, write_package
+
+    assert genanki.__version__ == CHECKED_GENANKI  # else write_package leaves it all to genanki
+    quiz = two_doc_quiz()
+    package = build_package(quiz)
+    assert len(package.decks) == 3  # a deck with two subdecks: each deck re-reads the JSON in genanki
+    ours = _collection_bytes(tmp_path, "ours.anki2", lambda *a: write_package(build_package(quiz), *a))
+    theirs = _collection_bytes(tmp_path, "theirs.anki2", lambda *a: build_package(quiz).write_to_db(*a))
+    assert ours == theirs
+
+
+def test_decoded_json_updates_as_decoding_and_encoding_again_would() -> None:
+    import json
+
+    from quizgen.export.ankidb import DecodedJson
+
+    text = '{"1": {"a": [1, 2.5, null, "\\u00e9"]}, "7": {"b": true}}'
+    held, reference = DecodedJson(text), text
+    for new in ({"2": {"c": (1, 2)}}, {7: {"d": 1}, "1": {"e": "x"}}, {7: {"f": 2}}, {"9": {}, 1: [1e16]}):
+        obj = json.loads(reference)
+        obj.update(new)
+        reference = json.dumps(obj)
+        assert held.updated(new) == reference

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.atomic import write_with
 from quizgen.errors import OutputError
+from quizgen.export.ankidb import write_package
 from quizgen.lazyimport import import_genanki
 from quizgen.model import BLANK, Document, Question, Quiz
 
@@ -288,7 +289,7 @@ def _write_package(package: genanki.Package, target: Path, timestamp: float) -> 
             # (about 25 ms of every build); the database's bytes are the same.
             conn.execute("PRAGMA synchronous=OFF")
             conn.execute("PRAGMA journal_mode=MEMORY")
-            package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            write_package(package, conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
             conn.commit()
         finally:
             conn.close()
