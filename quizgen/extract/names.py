@@ -98,7 +98,7 @@ def _words_before(ent: Span) -> str:
     """The (at most two) lowercase words of its sentence before the entity, past a leading "the"."""
     doc = ent.doc
     start = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else 0)
-    return " ".join(t.lower_ for t in doc[max(sentence_start(ent), start - 2) : start])
+    return " ".join([doc[i].lower_ for i in range(max(sentence_start(ent), start - 2), start)])  # no Span made
 
 
 def _follows(before: str, cues: tuple[str, ...]) -> bool:

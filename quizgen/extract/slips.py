@@ -113,7 +113,8 @@ def _comma_before_verb(root: Token, children: list[Token]) -> bool:
     if len(subjects) != 1 or root.tag_ == "VBG":
         return False  # a participle as the root is the parser's mistake, not the writer's
     subject = subjects[0]
-    doc = root.doc
+    if subject.i > root.i:
+        return False  # the subject follows its verb
     words = list(subject.subtree)
     while words and words[-1].is_punct:  # the parser often hangs the comma on the subject
         words.pop()
@@ -121,9 +122,8 @@ def _comma_before_verb(root: Token, children: list[Token]) -> bool:
         return False
     last = words[-1].i
     verb_start = min([c.i for c in children if c.dep_ in ("aux", "auxpass", "neg") and c.i > last] + [root.i])
-    between = doc[last + 1 : verb_start]
-    return (len(between) == 1 and between[0].text == "," and not any(w.text == "," for w in words)
-            and subject.i < root.i)
+    # Exactly one token between the subject's last word and the verb (doc[last + 1 : verb_start]), a comma.
+    return verb_start == last + 2 and root.doc[last + 1].text == "," and not any(w.text == "," for w in words)
 
 
 def _comma_before_defining_that(token: Token) -> bool:
