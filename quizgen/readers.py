@@ -453,8 +453,9 @@ def _ends_sentence(text: str) -> bool:
 # ---------------------------------------------------------------- documents
 
 
+@functools.lru_cache(maxsize=65536)
 def slugify(text: str, fallback: str = "quiz") -> str:
-    """A lowercase ASCII slug for ids, file names and tags."""
+    """A lowercase ASCII slug for ids, file names and tags (cached: fact and question ids slug the same answers)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     return slug[:60].strip("-") or fallback

@@ -162,7 +162,7 @@ class DocumentState:
             ent_text = text[ent.start_char : ent.end_char] if text else ent.text
             self._vote(strip_possessive(ent_text).lower(), ent.label_)
             if ent.label_ == "PERSON":
-                self.people.add(ent)
+                self.people.add(ent, ent_text)
         if not sentence_is_askable(sent, offset, self.paragraph_text):
             self.people.end_sentence(sent)
             return

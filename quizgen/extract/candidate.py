@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -159,11 +160,15 @@ def sentence_ents(sent: Span) -> list[Span]:
     """
     tables = _tables(sent.doc)
     if "ents" not in tables:
-        tables["ents"] = tuple(sent.doc.ents)
+        ents = tables["ents"] = tuple(sent.doc.ents)  # in order of their starts
+        tables["ent_bounds"] = ([e.start for e in ents], [e.end for e in ents])
     start, end = sent.start, sent.end
     if tables.get("sentence") != (start, end):  # each extractor asks again for the same sentence
         tables["sentence"] = (start, end)
-        tables["sentence_ents"] = tuple(e for e in tables["ents"] if e.start >= start and e.end <= end)
+        starts, ends = tables["ent_bounds"]
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)  # those starting inside it
+        held = zip(tables["ents"][first:stop], ends[first:stop], strict=True)
+        tables["sentence_ents"] = tuple(e for e, e_end in held if e_end <= end)
     return list(tables["sentence_ents"])
 
 

@@ -67,11 +67,14 @@ class People:
     last_subject: str | None = None  # person key of the previous sentence's subject
     last_sentence_people: tuple[str, ...] = ()
 
-    def add(self, ent: Span) -> str:
-        """Record a PERSON mention with any titles written before it; return its key."""
-        name = strip_possessive(ent.text).strip()
+    def add(self, ent: Span, text: str | None = None) -> str:
+        """Record a PERSON mention with any titles written before it; return its key. `text` is the
+        entity's text when the caller has it (Span.text joins the tokens anew)."""
+        name = strip_possessive(ent.text if text is None else text).strip()
         key = person_key(name)
-        person = self.people.setdefault(key, Person(key))
+        person = self.people.get(key)
+        if person is None:  # not setdefault: that would make a Person (three containers) every time
+            person = self.people[key] = Person(key)
         person.names[name] += 1
         person.mentions += 1
         titles_before = len(person.titles)
