@@ -15,6 +15,7 @@ import lzma
 import os
 import shutil
 import tempfile
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -50,16 +51,26 @@ def _from_cache(langid: Any) -> Any:
     row = data["nextmove_row"]
     # Plain arrays over the mapped files: a memmap answers each `ptc[features]` through Python code.
     # Made with no rows, then given them: its constructor shifts the 100,000 row offsets one by one (14 ms).
+    # The two 104,583-entry tables it indexes per byte are int arrays, not lists of ints: made from the
+    # mapped files in a millisecond instead of 8 ms, and nothing for the garbage collector to walk (a list
+    # is walked in every young collection until it is promoted, about 3 ms each).
     ident = langid.LanguageIdentifier(
         np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-        memoryview(nextmove).cast("B").cast(typecode), data["out_feat"].tolist(),
+        memoryview(nextmove).cast("B").cast(typecode), _int_array(data["out_feat"]),
         norm_probs=True, tk_row=_to_array(row[:0]),
     )
     if getattr(ident, "_rowbase", None) != [] or row.dtype.kind not in "iu":
         raise TypeError("py3langid keeps its row offsets differently")  # its own loader then
     ident.tk_row = _to_array(row)
-    ident._rowbase = (row.astype(np.int64) << 8).tolist()  # as its constructor makes them: [r << 8 for r in row]
+    ident._rowbase = _int_array(row.astype(np.int64) << 8)  # as its constructor makes them: [r << 8 for r in row]
     return ident
+
+
+def _int_array(values: Any) -> array:
+    """A numpy integer array as a stdlib array of 64-bit ints: indexed, it gives the same ints as its list."""
+    import numpy as np
+
+    return array("q", np.ascontiguousarray(values, dtype=np.int64).tobytes())
 
 
 def _unpack(langid: Any, folder: Path) -> None:

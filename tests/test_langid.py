@@ -34,7 +34,8 @@ def test_the_cached_model_answers_as_py3langid_does(home: Path) -> None:
     for text in SAMPLES:
         assert first.classify(text) == again.classify(text) == reference.classify(text)
     for ident in (first, again):  # the row offsets given after construction are those it would make
-        assert list(ident.tk_row) == list(reference.tk_row) and ident._rowbase == reference._rowbase
+        assert list(ident.tk_row) == list(reference.tk_row) and list(ident._rowbase) == reference._rowbase
+        assert list(ident.tk_output) == list(reference.tk_output)
 
 
 def test_a_corrupt_cache_falls_back_to_py3langid(home: Path) -> None:
