@@ -12,7 +12,7 @@ def word_set(words: Iterable[str]) -> WordSet:
 
     CPython does not track a dict whose keys and values are all untracked objects (strings, None), but
     walks a set or frozenset entry by entry in every collection of the generation it is in. Until they
-    grow old, the lemmatizer's word lists and the spelling check's common words (about 140,000 words)
-    made each middle-generation collection of a build cost about 14 ms instead of about 6.
+    grew old, the sets of the lemmatizer's word lists and of the spelling check's common words (about
+    138,000 words) made the middle-generation collection of a news build cost 14 ms instead of 3 to 4.
     """
     return dict.fromkeys(words)

@@ -5,8 +5,8 @@ it, adds the deck and its note types and encodes it all again: with a subdeck pe
 quadratic (9 ms of the 20 ms apkg of the 16 news articles). `write_package` keeps each entry's JSON text
 instead and joins them into the very strings genanki would write, with genanki's quirks (a note type
 added again under its int id is written twice until the next decode keeps the last). It is used only
-with the genanki version it was checked against (tests/test_anki.py compares the SQL with genanki's);
-with any other, genanki writes the package itself.
+with the genanki version it was checked against (tests/test_anki.py compares the collection file with
+genanki's); with any other, genanki writes the package itself.
 """
 
 from __future__ import annotations
