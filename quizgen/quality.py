@@ -226,11 +226,28 @@ def number_value(text: str) -> float | None:
 
 
 def _same_number_shown(answer: str, visible: str) -> bool:
-    """'number 3' beside a blank whose answer is 'three' gives it away."""
+    """'number 3' beside a blank whose answer is 'three' gives it away, and so does a list of that many
+    names for a count ("Afghanistan, Eritrea, Libya, Syria and Yemen" beside "_____ nationalities")."""
     value = number_value(answer)
     if value is None:
         return False
-    return value in _number_values(visible)
+    if value in _number_values(visible):
+        return True
+    return fold(answer) == fold(answer).split()[0] and value in _listed_counts(visible)
+
+
+# "Afghanistan, Eritrea, Libya, Syria and Yemen": three or more capitalised items, the last after and/or.
+_NAME = r"[A-Z][\w'.-]*(?: (?:of |the |de )?[A-Z][\w'.-]*)*"
+_NAME_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})+,? (?:and|or) {_NAME}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _listed_counts(text: str) -> frozenset[float]:
+    """How many items each list of names in `text` has."""
+    return frozenset(float(len(_LIST_SEPARATOR.split(match.group()))) for match in _NAME_LIST.finditer(text))
+
+
+_LIST_SEPARATOR = re.compile(r",? (?:and|or) |, ")
 
 
 @functools.lru_cache(maxsize=4096)

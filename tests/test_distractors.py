@@ -261,9 +261,15 @@ def test_decimals_are_picked_out_not_written_in() -> None:
     ("Gecko", "PRODUCT", "Gecko is the layout engine developed by Mozilla for its browsers.", True),
     ("Steve Whitmore", "PERSON", "Steve Whitmore, a representative for the Sheriff's office, told reporters the case "
      "involved grand theft.", False),
+    ("Nizhny Novgorod Stadium", "FAC", "In the first game of the day, Sweden faced South Korea at the Nizhny "
+     "Novgorod Stadium.", False),
+    ("Kennedy Space Center", "FAC", "Columbia lifted off from the Kennedy Space Center on STS-1.", True),
+    ("Rome", "GPE", "Jerome wrote of their practices, such as pederasty which was found in Rome.", False),
+    ("Rome", "GPE", "Jerome wrote that such vices were common in Rome at the time of his studies.", True),
 ])
 def test_incidental_names_are_not_asked(answer: str, label: str, sentence: str, asked: bool) -> None:
-    # Which paper remarked on a story, "_____ is also ...", the messenger of a statement.
+    # Which paper remarked on a story, "_____ is also ...", the messenger of a statement, the stadium of one
+    # match, a detail of an example ("such as ...").
     from quizgen.questions import candidates_for
 
     assert bool(candidates_for(fact("name", answer, label, sentence), "Browsers")) is asked
@@ -287,7 +293,7 @@ def test_someone_called_by_surname_alone_needs_the_page_before() -> None:
 
     people = [fact("name", "Steve Whitmore", "PERSON", "Steve Whitmore spoke to the press on Friday."),
               fact("name", "Los Angeles", "GPE", "Whitmore stated Montalvo left Los Angeles.")]
-    surnames = _surnames(people)
+    surnames = _surnames(people, "")
     sentence = "Whitmore stated Montalvo left employment in Los Angeles."
     f = fact("name", "Los Angeles", "GPE", sentence)
     cand = Candidate(f, sentence.replace("Los Angeles", "_____"), "Los Angeles", f.start, f.end, 1.0, False)
@@ -297,6 +303,24 @@ def test_someone_called_by_surname_alone_needs_the_page_before() -> None:
     f2 = fact("name", "Los Angeles", "GPE", named)
     cand2 = Candidate(f2, named.replace("Los Angeles", "_____"), "Los Angeles", f2.start, f2.end, 1.0, False)
     assert not _unintroduced(cand2, surnames, "Defector arrested")
+
+
+def test_a_speaker_quoted_by_surname_is_no_place() -> None:
+    from quizgen.questions import Candidate, _surnames, _unintroduced
+
+    text = "Valeska Paris, a former member, has claimed she was held. Paris claims she was sent to the ship."
+    # The small model tags "Paris" a place; as a speaker with a first name before it, it is a surname.
+    quoted = fact("position", "Paris", "GROUP", "Paris claims she was sent to the ship.")
+    quoted = replace(quoted, speaker="Paris")
+    surnames = _surnames([quoted], text)
+    assert surnames == {"Paris": "Valeska Paris"}
+    sentence = "Paris was born in Switzerland."
+    f = fact("name", "Switzerland", "GPE", sentence)
+    cand = Candidate(f, "Paris was born in _____.", "Switzerland", f.start, f.end, 1.0, False)
+    assert _unintroduced(cand, surnames, "Woman claims church held her")
+    # "The Mozilla" is no first name: an organisation quoted by its one name stays unmarked.
+    org = replace(fact("position", "Mozilla", "GROUP", "Mozilla said it would."), speaker="Mozilla")
+    assert _surnames([org], "The Mozilla team met. Mozilla said it would.") == {}
 
 
 def test_acronyms_are_not_asked() -> None:

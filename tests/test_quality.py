@@ -184,3 +184,15 @@ def test_an_acronym_after_the_blank_spells_its_initial() -> None:
     q = Question("x", "d", "f", "name", "cloze", "Firefox OS (project name: Boot to _____ also known as B2G) is new.",
                  "Gecko", "s", 0, 5)
     assert "answer_in_prompt" in question_flags(q)
+
+
+def test_a_list_of_names_gives_its_count_away() -> None:
+    from quizgen.quality import answer_shown
+
+    listed = "hopefuls from Afghanistan, Eritrea, Libya, Syria and Yemen who applied before last summer"
+    assert answer_shown("five", "number", listed)
+    assert answer_shown("5", "number", listed)
+    assert not answer_shown("four", "number", listed)
+    assert not answer_shown("5 million", "number", listed)  # a quantity, not a count of the list
+    assert answer_shown("three", "number", "He studied at Basel, Heidelberg, and Strasbourg.")  # Oxford comma
+    assert not answer_shown("three", "number", "He studied medicine at Basel and Heidelberg.")  # no list of 3
