@@ -18,7 +18,17 @@ from quizgen.centrality import (
     key_words,
     lead_echo,
 )
-from quizgen.distractors import NamePool, arrange, cities_of, has_aliases, identity, mentioned_in, pick_distractors
+from quizgen.distractors import (
+    BOUND_HEDGE,
+    ROLE_WORDS,
+    NamePool,
+    arrange,
+    cities_of,
+    has_aliases,
+    identity,
+    mentioned_in,
+    pick_distractors,
+)
 from quizgen.model import BLANK, Document, Fact, Question, QuestionType
 from quizgen.normalize import normalize_answer
 from quizgen.periods import dated_by_period
@@ -68,6 +78,10 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         return []  # "The 22nd _____ took place ..." when the title names the event (or Taipei, for Taiwan)
     if fact.label == "PERSON" and _SPOKESPERSON.search(fact.sentence):
         return []  # "_____, the State Department Spokesperson, said": the messenger, not the story
+    if fact.kind in ("number", "date") and BOUND_HEDGE.search(fact.sentence[:fact.start - fact.sentence_start]):
+        # "over _____ active contributors": any smaller figure fits the blank as well, and no option is
+        # certainly wrong. Readers kept 114 of 210 verdicts on such figures (54 %, corpus rounds 15-48).
+        return []
     if fact.kind == "name" and fact.label == "FAC" and _SPORTS_VENUE.search(fact.answer):
         return []  # "Sweden faced South Korea at the _____": where one match was played is trivia
     if fact.kind == "name" and _ACRONYM.fullmatch(fact.answer):
@@ -97,6 +111,8 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
             continue
         if fact.kind == "name" and prompt.startswith(BLANK) and _ALSO.search(prompt):
             continue  # "_____ is also used by Thunderbird": other things are, too
+        if fact.label == "PERSON" and _OFFICE_AFTER.search(prompt):
+            continue  # "_____, president of Mozilla Europe, has said": who held the post (24 of 62 kept)
         if _IN_EXAMPLE.search(prompt):
             continue  # "... practices, such as pederasty which was found in _____": an example's detail
         out.append(Candidate(fact, prompt, answer, start, end, _score(fact, prompt, title, is_question),
@@ -105,8 +121,12 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-# Where one match was played: readers rejected the stadium of a World Cup game 30 of 42 times (rounds 15-48).
+# Where one match was played: readers kept 10 of 36 verdicts on a World Cup game's stadium (rounds 15-48).
 _SPORTS_VENUE = re.compile(r"\b(?:Stadium|Stadion|Arena|Ground|Grounds)$")
+# A person the sentence names by the post given after the blank, in lower case: "_____, the chairman of the
+# project's panel, said", "_____, president of Mozilla Europe, has said" (a public office is capitalised and
+# stays: "_____, the Secretary of State, contacted ...", 18 of 20 kept).
+_OFFICE_AFTER = re.compile(rf"{re.escape(BLANK)}, (?:the |a |an )?(?:[\w-]+ ){{0,3}}(?:{'|'.join(ROLE_WORDS)})\b")
 # A blank inside "such as ..." asks for a detail of one example, where other examples fit as well.
 _IN_EXAMPLE = re.compile(r"\bsuch as\b[^;:.]{0,80}" + re.escape(BLANK))
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")

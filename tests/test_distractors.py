@@ -265,6 +265,9 @@ def test_decimals_are_picked_out_not_written_in() -> None:
      "Novgorod Stadium.", False),
     ("Kennedy Space Center", "FAC", "Columbia lifted off from the Kennedy Space Center on STS-1.", True),
     ("Rome", "GPE", "Jerome wrote of their practices, such as pederasty which was found in Rome.", False),
+    ("Tristan Nitot", "PERSON", "Tristan Nitot, president of Mozilla Europe, has said that a version is unlikely.",
+     False),
+    ("Tristan Nitot", "PERSON", "Tristan Nitot founded Mozilla Europe, the foundation's first branch abroad.", True),
     ("Rome", "GPE", "Jerome wrote that such vices were common in Rome at the time of his studies.", True),
 ])
 def test_incidental_names_are_not_asked(answer: str, label: str, sentence: str, asked: bool) -> None:
@@ -273,6 +276,19 @@ def test_incidental_names_are_not_asked(answer: str, label: str, sentence: str, 
     from quizgen.questions import candidates_for
 
     assert bool(candidates_for(fact("name", answer, label, sentence), "Browsers")) is asked
+
+
+@pytest.mark.parametrize(("sentence", "asked"), [
+    ("The Mozilla Community consists of over 40,000 active contributors from across the globe.", False),
+    ("The Mozilla Community consists of more than 40,000 active contributors from across the globe.", False),
+    ("The Mozilla Community consists of nearly 40,000 active contributors from across the globe.", False),
+    ("The Mozilla Community consists of 40,000 active contributors from across the globe.", True),
+])
+def test_a_bounded_figure_is_not_asked(sentence: str, asked: bool) -> None:
+    # "over _____": any smaller figure fits the blank, and no option is certainly wrong.
+    from quizgen.questions import candidates_for
+
+    assert bool(candidates_for(fact("number", "40,000", "CARDINAL", sentence), "Mozilla")) is asked
 
 
 def test_an_organisation_tagged_as_a_person_once_is_never_a_person_option() -> None:

@@ -168,12 +168,16 @@ def test_a_country_is_not_asked_when_the_title_names_one_of_its_cities() -> None
 
 
 def test_a_spokespersons_name_is_not_asked() -> None:
+    # Nor a post-holder named by a lower-case post after the blank; a capitalised public office stays.
     sentence = "Jeff Rathke, the State Department Spokesperson, said the governments must act quickly."
     fact = Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", sentence, 0, 11, 0, "PERSON")
     assert candidates_for(fact, "Migrants rescued at sea") == []
     other = sentence.replace("the State Department Spokesperson", "the Secretary of State")
     assert candidates_for(Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", other, 0, 11, 0, "PERSON"),
                           "Migrants rescued at sea")
+    post = sentence.replace("the State Department Spokesperson", "the chairman of the project's panel")
+    assert candidates_for(Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", post, 0, 11, 0, "PERSON"),
+                          "Migrants rescued at sea") == []
 
 
 def test_an_acronym_after_the_blank_spells_its_initial() -> None:
