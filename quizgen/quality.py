@@ -293,11 +293,24 @@ def leaks_into(source: Question, target: Question) -> bool:
     """Whether `target`'s prompt names `source`'s answer, so a student who sees both is given it.
 
     A figure or a date is only a giveaway in its own document's questions: "2 million" voters in Hong
-    Kong says nothing about New Zealand's "2 million" sheep. A name is one anywhere in the quiz.
+    Kong says nothing about New Zealand's "2 million" sheep. A name is one anywhere in the quiz, but in
+    another document's prompt only when it is named there, not when a word of it shows.
     """
-    if source.document != target.document and source.kind in ("number", "date"):
-        return False
+    if source.document != target.document:
+        # Across documents only the name itself (or an alias or surname) gives it away: "Church of
+        # Scientology" in one story's prompt says nothing of another story's "Catholic Church".
+        return source.kind not in ("number", "date") and _named(source.answer, source.kind, target.prompt)
     return answer_shown(source.answer, source.kind, target.prompt)
+
+
+def _named(answer: str, kind: str, text: str) -> bool:
+    # A "surname" that is a common word ("Church" of "Catholic Church", read as a person's name) is no
+    # evidence on its own.
+    from quizgen.spelling import is_common
+
+    folded = padded(text.replace(BLANK, " "))
+    needles = _answer_side(answer, kind).needles
+    return any(needle in folded for needle in needles if needle == needles[0] or not is_common(needle.strip()))
 
 
 def check_questions(questions: Sequence[Question], labels: dict[str, str] | None = None) -> Report:

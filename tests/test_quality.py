@@ -94,6 +94,12 @@ def test_across_documents_only_names_leak() -> None:
     # The build keeps the first of two documents' leaking questions; one document's own are left to selection.
     assert drop_cross_document_leaks([biden, troops, other]) == [biden, troops]
     assert drop_cross_document_leaks([troops, other]) == [troops, other]
+    # A word of a name in another document's prompt is no giveaway: the Church of Scientology is no Catholic Church.
+    church = q("y4", "Municipalities ask religious schools of the _____ to pay taxes.", "Catholic Church")
+    cruise = replace(q("y5", "The Church of Scientology tried to remove a video of _____.", "Tom Cruise"),
+                     document="other")
+    assert not leaks_into(church, cruise)
+    assert leaks_into(church, replace(cruise, document=church.document))  # within one document it is a hint
 
 
 def test_the_length_tell_is_measured_over_the_quiz() -> None:
