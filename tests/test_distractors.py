@@ -397,3 +397,19 @@ def test_the_answers_place_among_figure_options_is_not_a_tell() -> None:
         assert options is not None
         places.add(sorted(float(o.replace(",", "")) for o in [*options, "175,000"]).index(175_000.0))
     assert places == {0, 1, 2, 3}
+
+
+def test_a_pronoun_for_someone_the_prompt_never_names() -> None:
+    from quizgen.questions import Candidate, _unresolved_pronoun
+
+    def cand(sentence: str, answer: str) -> Candidate:
+        f = fact("date", answer, "YEAR", sentence)
+        return Candidate(f, sentence.replace(answer, "_____"), answer, f.start, f.end, 1.0, False)
+
+    whose = cand("The first public performances of his works were in Prague in 1872.", "1872")
+    assert _unresolved_pronoun(whose, set(), {})
+    assert not _unresolved_pronoun(whose, {whose.fact.sentence_start}, {})  # the sentence names a person
+    surname = cand("All of Dvořák's works but his first were performed in 1872.", "1872")
+    assert _unresolved_pronoun(surname, set(), {})
+    assert not _unresolved_pronoun(surname, set(), {"Dvořák": "Antonín Dvořák"})  # the document names him in full
+    assert not _unresolved_pronoun(cand("The first public performances were in Prague in 1872.", "1872"), set(), {})
