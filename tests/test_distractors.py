@@ -291,6 +291,18 @@ def test_a_bounded_figure_is_not_asked(sentence: str, asked: bool) -> None:
     assert bool(candidates_for(fact("number", "40,000", "CARDINAL", sentence), "Mozilla")) is asked
 
 
+@pytest.mark.parametrize(("answer", "sentence", "asked"), [
+    ("four", "A single new flag design is selected out of about four finalists.", False),
+    ("four", "A single new flag design is selected out of four finalists.", True),
+    ("2 million", "The election had a record turnout of around 2 million voters on Sunday.", True),
+])
+def test_an_approximate_small_count_is_not_asked(answer: str, sentence: str, asked: bool) -> None:
+    # "about four" is about five as well; "around 2 million" is no small count.
+    from quizgen.questions import candidates_for
+
+    assert bool(candidates_for(fact("number", answer, "CARDINAL", sentence), "Flag vote")) is asked
+
+
 def test_an_organisation_tagged_as_a_person_once_is_never_a_person_option() -> None:
     # "Mozilla noted ..." was tagged PERSON in one sentence; the article names Mozilla as an organisation.
     def named(answer: str, label: str) -> Fact:
