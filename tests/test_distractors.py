@@ -425,3 +425,14 @@ def test_a_pronoun_for_someone_the_prompt_never_names() -> None:
     assert _unresolved_pronoun(surname, set(), {})
     assert not _unresolved_pronoun(surname, set(), {"Dvořák": "Antonín Dvořák"})  # the document names him in full
     assert not _unresolved_pronoun(cand("The first public performances were in Prague in 1872.", "1872"), set(), {})
+
+
+@pytest.mark.parametrize(("sentence", "asked"), [
+    ("No doubt it is possible, as Mr. Walsh has urged, that many forms were evolved.", False),
+    ("Many similar cases of analogous variation have been observed by Walsh in the great gourd family.", False),
+    ("Walsh showed that insects living on different plants present slight differences.", True),
+])
+def test_an_authority_the_author_cites_is_not_asked(sentence: str, asked: bool) -> None:
+    from quizgen.questions import candidates_for
+
+    assert bool(candidates_for(fact("name", "Walsh", "PERSON", sentence), "On the Origin of Species")) is asked
