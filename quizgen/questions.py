@@ -124,7 +124,7 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         if fact.kind == "name" and prompt.startswith(BLANK) and _ALSO.search(prompt):
             continue  # "_____ is also used by Thunderbird": other things are, too
         if fact.kind in ("name", "position") and _CITED.search(prompt):
-            continue  # "as Mr. _____ has urged", "observed by _____": an authority the author cites (39 of 120 kept)
+            continue  # "as Mr. _____ has urged", "observed by _____": an authority the author cites (31 of 110 kept)
         if fact.label == "PERSON" and _OFFICE_AFTER.search(prompt):
             continue  # "_____, president of Mozilla Europe, has said": who held the post (24 of 62 kept)
         if _IN_EXAMPLE.search(prompt):
