@@ -228,11 +228,28 @@ def number_value(text: str) -> float | None:
 
 
 def _same_number_shown(answer: str, visible: str) -> bool:
-    """'number 3' beside a blank whose answer is 'three' gives it away."""
+    """'number 3' beside a blank whose answer is 'three' gives it away, and so does a list of that many
+    names for a count ("Afghanistan, Eritrea, Libya, Syria and Yemen" beside "_____ nationalities")."""
     value = number_value(answer)
     if value is None:
         return False
-    return value in _number_values(visible)
+    if value in _number_values(visible):
+        return True
+    return fold(answer) == fold(answer).split()[0] and value in _listed_counts(visible)
+
+
+# "Afghanistan, Eritrea, Libya, Syria and Yemen": three or more capitalised items, the last after and/or.
+_NAME = r"[A-Z][\w'.-]*(?: (?:of |the |de )?[A-Z][\w'.-]*)*"
+_NAME_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})+,? (?:and|or) {_NAME}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _listed_counts(text: str) -> frozenset[float]:
+    """How many items each list of names in `text` has."""
+    return frozenset(float(len(_LIST_SEPARATOR.split(match.group()))) for match in _NAME_LIST.finditer(text))
+
+
+_LIST_SEPARATOR = re.compile(r",? (?:and|or) |, ")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -278,11 +295,24 @@ def leaks_into(source: Question, target: Question) -> bool:
     """Whether `target`'s prompt names `source`'s answer, so a student who sees both is given it.
 
     A figure or a date is only a giveaway in its own document's questions: "2 million" voters in Hong
-    Kong says nothing about New Zealand's "2 million" sheep. A name is one anywhere in the quiz.
+    Kong says nothing about New Zealand's "2 million" sheep. A name is one anywhere in the quiz, but in
+    another document's prompt only when it is named there, not when a word of it shows.
     """
-    if source.document != target.document and source.kind in ("number", "date"):
-        return False
+    if source.document != target.document:
+        # Across documents only the name itself (or an alias or surname) gives it away: "Church of
+        # Scientology" in one story's prompt says nothing of another story's "Catholic Church".
+        return source.kind not in ("number", "date") and _named(source.answer, source.kind, target.prompt)
     return answer_shown(source.answer, source.kind, target.prompt)
+
+
+def _named(answer: str, kind: str, text: str) -> bool:
+    # A "surname" that is a common word ("Church" of "Catholic Church", read as a person's name) is no
+    # evidence on its own.
+    from quizgen.spelling import is_common
+
+    folded = padded(text.replace(BLANK, " "))
+    needles = _answer_side(answer, kind).needles
+    return any(needle in folded for needle in needles if needle == needles[0] or not is_common(needle.strip()))
 
 
 def check_questions(questions: Sequence[Question], labels: dict[str, str] | None = None) -> Report:

@@ -261,12 +261,46 @@ def test_decimals_are_picked_out_not_written_in() -> None:
     ("Gecko", "PRODUCT", "Gecko is the layout engine developed by Mozilla for its browsers.", True),
     ("Steve Whitmore", "PERSON", "Steve Whitmore, a representative for the Sheriff's office, told reporters the case "
      "involved grand theft.", False),
+    ("Nizhny Novgorod Stadium", "FAC", "In the first game of the day, Sweden faced South Korea at the Nizhny "
+     "Novgorod Stadium.", False),
+    ("Kennedy Space Center", "FAC", "Columbia lifted off from the Kennedy Space Center on STS-1.", True),
+    ("Rome", "GPE", "Jerome wrote of their practices, such as pederasty which was found in Rome.", False),
+    ("Tristan Nitot", "PERSON", "Tristan Nitot, president of Mozilla Europe, has said that a version is unlikely.",
+     False),
+    ("Tristan Nitot", "PERSON", "Tristan Nitot founded Mozilla Europe, the foundation's first branch abroad.", True),
+    ("Rome", "GPE", "Jerome wrote that such vices were common in Rome at the time of his studies.", True),
 ])
 def test_incidental_names_are_not_asked(answer: str, label: str, sentence: str, asked: bool) -> None:
-    # Which paper remarked on a story, "_____ is also ...", the messenger of a statement.
+    # Which paper remarked on a story, "_____ is also ...", the messenger of a statement, the stadium of one
+    # match, a detail of an example ("such as ...").
     from quizgen.questions import candidates_for
 
     assert bool(candidates_for(fact("name", answer, label, sentence), "Browsers")) is asked
+
+
+@pytest.mark.parametrize(("sentence", "asked"), [
+    ("The Mozilla Community consists of over 40,000 active contributors from across the globe.", False),
+    ("The Mozilla Community consists of more than 40,000 active contributors from across the globe.", False),
+    ("The Mozilla Community consists of nearly 40,000 active contributors from across the globe.", False),
+    ("The Mozilla Community consists of 40,000 active contributors from across the globe.", True),
+])
+def test_a_bounded_figure_is_not_asked(sentence: str, asked: bool) -> None:
+    # "over _____": any smaller figure fits the blank, and no option is certainly wrong.
+    from quizgen.questions import candidates_for
+
+    assert bool(candidates_for(fact("number", "40,000", "CARDINAL", sentence), "Mozilla")) is asked
+
+
+@pytest.mark.parametrize(("answer", "sentence", "asked"), [
+    ("four", "A single new flag design is selected out of about four finalists.", False),
+    ("four", "A single new flag design is selected out of four finalists.", True),
+    ("2 million", "The election had a record turnout of around 2 million voters on Sunday.", True),
+])
+def test_an_approximate_small_count_is_not_asked(answer: str, sentence: str, asked: bool) -> None:
+    # "about four" is about five as well; "around 2 million" is no small count.
+    from quizgen.questions import candidates_for
+
+    assert bool(candidates_for(fact("number", answer, "CARDINAL", sentence), "Flag vote")) is asked
 
 
 def test_an_organisation_tagged_as_a_person_once_is_never_a_person_option() -> None:
@@ -287,7 +321,7 @@ def test_someone_called_by_surname_alone_needs_the_page_before() -> None:
 
     people = [fact("name", "Steve Whitmore", "PERSON", "Steve Whitmore spoke to the press on Friday."),
               fact("name", "Los Angeles", "GPE", "Whitmore stated Montalvo left Los Angeles.")]
-    surnames = _surnames(people)
+    surnames = _surnames(people, "")
     sentence = "Whitmore stated Montalvo left employment in Los Angeles."
     f = fact("name", "Los Angeles", "GPE", sentence)
     cand = Candidate(f, sentence.replace("Los Angeles", "_____"), "Los Angeles", f.start, f.end, 1.0, False)
@@ -297,6 +331,24 @@ def test_someone_called_by_surname_alone_needs_the_page_before() -> None:
     f2 = fact("name", "Los Angeles", "GPE", named)
     cand2 = Candidate(f2, named.replace("Los Angeles", "_____"), "Los Angeles", f2.start, f2.end, 1.0, False)
     assert not _unintroduced(cand2, surnames, "Defector arrested")
+
+
+def test_a_speaker_quoted_by_surname_is_no_place() -> None:
+    from quizgen.questions import Candidate, _surnames, _unintroduced
+
+    text = "Valeska Paris, a former member, has claimed she was held. Paris claims she was sent to the ship."
+    # The small model tags "Paris" a place; as a speaker with a first name before it, it is a surname.
+    quoted = fact("position", "Paris", "GROUP", "Paris claims she was sent to the ship.")
+    quoted = replace(quoted, speaker="Paris")
+    surnames = _surnames([quoted], text)
+    assert surnames == {"Paris": "Valeska Paris"}
+    sentence = "Paris was born in Switzerland."
+    f = fact("name", "Switzerland", "GPE", sentence)
+    cand = Candidate(f, "Paris was born in _____.", "Switzerland", f.start, f.end, 1.0, False)
+    assert _unintroduced(cand, surnames, "Woman claims church held her")
+    # "The Mozilla" is no first name: an organisation quoted by its one name stays unmarked.
+    org = replace(fact("position", "Mozilla", "GROUP", "Mozilla said it would."), speaker="Mozilla")
+    assert _surnames([org], "The Mozilla team met. Mozilla said it would.") == {}
 
 
 def test_acronyms_are_not_asked() -> None:
@@ -357,3 +409,30 @@ def test_the_answers_place_among_figure_options_is_not_a_tell() -> None:
         assert options is not None
         places.add(sorted(float(o.replace(",", "")) for o in [*options, "175,000"]).index(175_000.0))
     assert places == {0, 1, 2, 3}
+
+
+def test_a_pronoun_for_someone_the_prompt_never_names() -> None:
+    from quizgen.questions import Candidate, _unresolved_pronoun
+
+    def cand(sentence: str, answer: str) -> Candidate:
+        f = fact("date", answer, "YEAR", sentence)
+        return Candidate(f, sentence.replace(answer, "_____"), answer, f.start, f.end, 1.0, False)
+
+    whose = cand("The first public performances of his works were in Prague in 1872.", "1872")
+    assert _unresolved_pronoun(whose, set(), {})
+    assert not _unresolved_pronoun(whose, {whose.fact.sentence_start}, {})  # the sentence names a person
+    surname = cand("All of Dvořák's works but his first were performed in 1872.", "1872")
+    assert _unresolved_pronoun(surname, set(), {})
+    assert not _unresolved_pronoun(surname, set(), {"Dvořák": "Antonín Dvořák"})  # the document names him in full
+    assert not _unresolved_pronoun(cand("The first public performances were in Prague in 1872.", "1872"), set(), {})
+
+
+@pytest.mark.parametrize(("sentence", "asked"), [
+    ("No doubt it is possible, as Mr. Walsh has urged, that many forms were evolved.", False),
+    ("Many similar cases of analogous variation have been observed by Walsh in the great gourd family.", False),
+    ("Walsh showed that insects living on different plants present slight differences.", True),
+])
+def test_an_authority_the_author_cites_is_not_asked(sentence: str, asked: bool) -> None:
+    from quizgen.questions import candidates_for
+
+    assert bool(candidates_for(fact("name", "Walsh", "PERSON", sentence), "On the Origin of Species")) is asked

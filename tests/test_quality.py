@@ -94,6 +94,12 @@ def test_across_documents_only_names_leak() -> None:
     # The build keeps the first of two documents' leaking questions; one document's own are left to selection.
     assert drop_cross_document_leaks([biden, troops, other]) == [biden, troops]
     assert drop_cross_document_leaks([troops, other]) == [troops, other]
+    # A word of a name in another document's prompt is no giveaway: the Church of Scientology is no Catholic Church.
+    church = q("y4", "Municipalities ask religious schools of the _____ to pay taxes.", "Catholic Church")
+    cruise = replace(q("y5", "The Church of Scientology tried to remove a video of _____.", "Tom Cruise"),
+                     document="other")
+    assert not leaks_into(church, cruise)
+    assert leaks_into(church, replace(cruise, document=church.document))  # within one document it is a hint
 
 
 def test_the_length_tell_is_measured_over_the_quiz() -> None:
@@ -168,12 +174,16 @@ def test_a_country_is_not_asked_when_the_title_names_one_of_its_cities() -> None
 
 
 def test_a_spokespersons_name_is_not_asked() -> None:
+    # Nor a post-holder named by a lower-case post after the blank; a capitalised public office stays.
     sentence = "Jeff Rathke, the State Department Spokesperson, said the governments must act quickly."
     fact = Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", sentence, 0, 11, 0, "PERSON")
     assert candidates_for(fact, "Migrants rescued at sea") == []
     other = sentence.replace("the State Department Spokesperson", "the Secretary of State")
     assert candidates_for(Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", other, 0, 11, 0, "PERSON"),
                           "Migrants rescued at sea")
+    post = sentence.replace("the State Department Spokesperson", "the chairman of the project's panel")
+    assert candidates_for(Fact("d-name-jeff-rathke-1", "d", "name", "Jeff Rathke", post, 0, 11, 0, "PERSON"),
+                          "Migrants rescued at sea") == []
 
 
 def test_an_acronym_after_the_blank_spells_its_initial() -> None:
@@ -184,3 +194,15 @@ def test_an_acronym_after_the_blank_spells_its_initial() -> None:
     q = Question("x", "d", "f", "name", "cloze", "Firefox OS (project name: Boot to _____ also known as B2G) is new.",
                  "Gecko", "s", 0, 5)
     assert "answer_in_prompt" in question_flags(q)
+
+
+def test_a_list_of_names_gives_its_count_away() -> None:
+    from quizgen.quality import answer_shown
+
+    listed = "hopefuls from Afghanistan, Eritrea, Libya, Syria and Yemen who applied before last summer"
+    assert answer_shown("five", "number", listed)
+    assert answer_shown("5", "number", listed)
+    assert not answer_shown("four", "number", listed)
+    assert not answer_shown("5 million", "number", listed)  # a quantity, not a count of the list
+    assert answer_shown("three", "number", "He studied at Basel, Heidelberg, and Strasbourg.")  # Oxford comma
+    assert not answer_shown("three", "number", "He studied medicine at Basel and Heidelberg.")  # no list of 3

@@ -51,6 +51,7 @@ def test_two_subjects_with_a_singular_verb() -> None:
         ("The colony was founded in 1840.[n 8] It grew quickly.", "footnote marker"),
         ("Each prize was a gift card of $ 200 in value.", "spaced currency"),
         ("It had to clear its asylum claim- 'legacy backlog' by June.", "spaced hyphen"),
+        ("The request results from the sentence of the Italian Supreme Court of Cassation on July 8.", "false friend"),
     ],
 )
 def test_slips_in_the_text(text: str, reason: str) -> None:
@@ -65,6 +66,7 @@ def test_slips_in_the_text(text: str, reason: str) -> None:
         "Last year's figures were higher, the report said.",
         "NATO, NASA and UNICEF met in Geneva.",
         "The Musket Wars lasted from 1801 - 1840 in the north.",
+        "The Supreme Court upheld the sentence of the lower court judge.",
     ],
 )
 def test_well_written_text_passes(text: str) -> None:

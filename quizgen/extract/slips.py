@@ -34,6 +34,9 @@ _A_THEN_S = re.compile(r"\b[Aa]n? (?:\w+ )?\w+s\b")  # a cheap look before the p
 _COUNTING_WORDS = {"few", "lot", "number", "dozen", "hundred", "thousand", "million", "billion", "couple", "great",
                    "good", "total", "series", "pair", "variety", "range", "majority"}
 _TIME_WORDS = ("Year", "Week", "Month", "Weekend", "Night", "Morning", "Evening", "Afternoon")
+# "results from the sentence of the Italian Supreme Court of Cassation": Italian "sentenza", a court's ruling.
+# In English a court passes a sentence on someone; its decision is a ruling or a judgment.
+_COURT_SENTENCE = re.compile(r"\bsentences? of the (?:[A-Z][\w-]* )*(?:of )?(?:[A-Z][\w-]* )*Court\b")
 _CAPITAL_TIME = re.compile(rf"\b(?:Last|Next|This|last|next|this) (?:{'|'.join(_TIME_WORDS)})\b")
 
 
@@ -52,6 +55,8 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "footnote marker"  # "... in 1840.[n 8]": the article's apparatus, printed in the prompt
     if (_ORDINAL.search(text) or may_match(text, (" half", " years", "injury time"))) and _MISSING_WORD.search(text):
         return "missing word"
+    if "sentence" in text and _COURT_SENTENCE.search(text):
+        return "false friend"
     if "allegedly" in text and _DOUBLE_HEDGE.search(text):
         return "hedged twice"  # "where they claimed Montalvo allegedly left"
     if _A_THEN_S.search(text) and any(_article_before_plural(t) for t in sent if t.lower_ in ("a", "an")):
