@@ -490,14 +490,18 @@ BOUND_HEDGE = re.compile(
 )
 
 
+def bounded(fact: Fact) -> bool:
+    """Whether a figure or date is a bound ("less than four months", "over 40,000"): no certain wrong answer."""
+    before = fact.sentence[:fact.start - fact.sentence_start]
+    return fact.kind in ("number", "date") and BOUND_HEDGE.search(before) is not None
+
+
 def pick_distractors(
     fact: Fact, answer: str, stem: str, pool: NamePool, taken_numbers: set[str], rng: random.Random
 ) -> list[str] | None:
     """Three distractors for `answer`, or None when three good ones cannot be found."""
-    if fact.kind in ("number", "date"):
-        before = fact.sentence[: fact.start - fact.sentence_start]
-        if BOUND_HEDGE.search(before):
-            return None
+    if bounded(fact):
+        return None
     if fact.kind == "number":
         candidates = number_distractors(answer, taken_numbers)
     elif fact.kind == "date":

@@ -235,7 +235,7 @@ def _same_number_shown(answer: str, visible: str) -> bool:
         return False
     if value in _number_values(visible):
         return True
-    return fold(answer) == fold(answer).split()[0] and value in _listed_counts(visible)
+    return len(fold(answer).split()) == 1 and value in _listed_counts(visible)  # a count, not "5 million"
 
 
 # "Afghanistan, Eritrea, Libya, Syria and Yemen": three or more capitalised items, the last after and/or.

@@ -19,10 +19,10 @@ from quizgen.centrality import (
     lead_echo,
 )
 from quizgen.distractors import (
-    BOUND_HEDGE,
     ROLE_WORDS,
     NamePool,
     arrange,
+    bounded,
     cities_of,
     has_aliases,
     identity,
@@ -85,7 +85,7 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         return []  # "The 22nd _____ took place ..." when the title names the event (or Taipei, for Taiwan)
     if fact.label == "PERSON" and _SPOKESPERSON.search(fact.sentence):
         return []  # "_____, the State Department Spokesperson, said": the messenger, not the story
-    if fact.kind in ("number", "date") and BOUND_HEDGE.search(fact.sentence[:fact.start - fact.sentence_start]):
+    if bounded(fact):
         # "over _____ active contributors": any smaller figure fits the blank as well, and no option is
         # certainly wrong. Readers kept 114 of 210 verdicts on such figures (54 %, corpus rounds 15-48).
         return []
@@ -472,7 +472,6 @@ def _type_for(cand: Candidate, types: Sequence[str], options: list[str] | None) 
 
 
 _DECIMAL = re.compile(r"\d\.\d")
-
 
 
 def _leaks(a: Candidate, b: Candidate) -> bool:
