@@ -83,6 +83,12 @@ def measure(mode: str, paths: list[str], jobs: int = 1, out: str | None = None, 
     cmd = [sys.executable, __file__, "--child", mode, "--jobs", str(jobs), *(["--out", out] if out else []),
            *(["--warm"] if warm else []), *paths]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    # As the quizgen command runs (quizgen.cli.main): numpy's BLAS without helper threads, for both.
+    sys.path.insert(0, str(ROOT))
+    from quizgen.cli import ONE_THREAD
+
+    for variable in ONE_THREAD:
+        env.setdefault(variable, "1")
     # As an installed package runs: compiled modules are kept (some sandboxes turn that off).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(cmd, capture_output=True, text=True, env=env)

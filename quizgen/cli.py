@@ -192,10 +192,12 @@ def progress_bar(console: Console) -> Iterator[Callable[[BuildProgress], None] |
         def render(self, task: Task) -> Text:
             return Text(f"{task.speed:,.0f} words/s" if task.speed else "", style="progress.data.speed")
 
+    # Redrawn at each report (every 2,000 words or document) rather than by Rich's refresh thread: a
+    # second thread slows the parse (see ONE_THREAD).
     progress = Progress(
         TextColumn("parsing"), BarColumn(), TextColumn("{task.fields[docs]} documents"),
         TextColumn("{task.completed:,.0f}/{task.total:,.0f} words"), WordRate(), TimeRemainingColumn(),
-        console=console, transient=True,
+        console=console, transient=True, auto_refresh=False,
     )
     started = time.monotonic()
     task: list = []
@@ -206,7 +208,8 @@ def progress_bar(console: Console) -> Iterator[Callable[[BuildProgress], None] |
                 return
             task.append(progress.add_task("build", total=at.words, docs=f"{at.documents_done}/{at.documents}"))
             progress.start()
-        progress.update(task[0], completed=at.words_done, docs=f"{at.documents_done}/{at.documents}")
+        progress.update(task[0], completed=at.words_done, docs=f"{at.documents_done}/{at.documents}",
+                        refresh=True)
 
     try:
         yield update
@@ -286,8 +289,16 @@ def check(
         raise typer.Exit(10)
 
 
+# numpy's BLAS libraries start helper threads when numpy is imported (spaCy imports it). quizgen never
+# needs them, and a process that has ever had a second thread parses 10-15 % slower: glibc's malloc then
+# locks on every call. The user's own setting wins.
+ONE_THREAD = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+
+
 def main() -> None:
     """Entry point for the `quizgen` script."""
+    for variable in ONE_THREAD:
+        os.environ.setdefault(variable, "1")
     app()
 
 

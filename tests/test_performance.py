@@ -6,6 +6,9 @@ import contextlib
 import io
 import multiprocessing
 import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -155,10 +158,12 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
     screen = io.StringIO()
+    threads = threading.active_count()
     with cli.progress_bar(Console(file=screen, force_terminal=True, width=120)) as on_progress:
         assert on_progress is not None
         on_progress(BuildProgress(0, 2, 0, 5000))
         on_progress(BuildProgress(1, 2, 2500, 5000))
+        assert threading.active_count() == threads  # redrawn by the reports, not by a refresh thread
     assert "1/2 documents" in screen.getvalue()
     assert "2,500/5,000 words" in screen.getvalue()
 
@@ -194,3 +199,22 @@ def test_parsed_docs_are_freed_as_the_build_goes() -> None:
     finally:
         gc.enable()
     assert len(quiz.documents) == 16 and alive <= 1
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_a_cli_build_runs_in_one_thread(tmp_path: Path) -> None:
+    # A second thread (numpy's BLAS helpers) makes every later malloc lock: the parse is 10-15 % slower.
+    script = (
+        "import os, sys\n"
+        "from quizgen import cli\n"
+        f"sys.argv = ['quizgen', 'build', {str(SEED_DOC)!r}, '--out', {str(tmp_path)!r}, '--format', 'json']\n"
+        "try:\n    cli.main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+        "import numpy\n"  # imported by spaCy during the build
+        "print(len(os.listdir('/proc/self/task')))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in cli.ONE_THREAD}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1"]
+    assert (tmp_path / "biden-putin-ukraine.json").is_file()
