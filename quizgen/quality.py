@@ -306,13 +306,23 @@ def leaks_into(source: Question, target: Question) -> bool:
 
 
 def _named(answer: str, kind: str, text: str) -> bool:
-    # A "surname" that is a common word ("Church" of "Catholic Church", read as a person's name) is no
-    # evidence on its own.
+    folded = padded(text.replace(BLANK, " "))
+    return any(needle in folded for needle in naming_needles(answer, kind))
+
+
+def naming_needles(answer: str, kind: str) -> tuple[str, ...]:
+    """What names `answer` in another document's prompt, padded as `mentioned_in` searches: the name, its
+    aliases and a surname. A "surname" that is a common word ("Church" of "Catholic Church", read as a
+    person's name) is no evidence on its own."""
     from quizgen.spelling import is_common
 
-    folded = padded(text.replace(BLANK, " "))
     needles = _answer_side(answer, kind).needles
-    return any(needle in folded for needle in needles if needle == needles[0] or not is_common(needle.strip()))
+    return tuple(needle for needle in needles if needle == needles[0] or not is_common(needle.strip()))
+
+
+def prompt_words(prompt: str) -> tuple[str, ...]:
+    """The folded words of a prompt, its blank left out: `_named` searches them, padded, for needles."""
+    return tuple(fold(prompt.replace(BLANK, " ")).split())
 
 
 def check_questions(questions: Sequence[Question], labels: dict[str, str] | None = None) -> Report:

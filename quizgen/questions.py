@@ -36,8 +36,9 @@ from quizgen.quality import (
     MAX_PROMPT_WORDS,
     MIN_PROMPT_WORDS,
     answer_shown,
-    leaks_into,
+    naming_needles,
     number_value,
+    prompt_words,
     question_flags,
 )
 from quizgen.readers import slugify, word_count
@@ -551,21 +552,81 @@ def make_questions(
 
 def drop_cross_document_leaks(questions: Sequence[Question]) -> list[Question]:
     """The questions, less any that would name another document's answer or have theirs named (the
-    later one goes): each document's own questions are already chosen without leaks."""
+    later one goes): each document's own questions are already chosen without leaks.
+
+    Across documents only names leak (see quality.leaks_into), and only as whole words: the kept
+    questions' names and prompts are indexed by word, so a build of thousands of documents does not
+    compare every pair of questions.
+    """
     kept: list[Question] = []
-    named: list[Question] = []  # only names leak across documents (see quality.leaks_into)
+    names = _WordSequences()  # the naming needles of the kept name and position questions
+    prompts = _WordSequences()  # the words of every kept question's prompt
     for question in questions:
-        if any(other.document != question.document and leaks_into(other, question) for other in named) or (
-                question.kind in NAMED_KINDS and any(other.document != question.document
-                                                     and leaks_into(question, other) for other in kept)):
+        words = prompt_words(question.prompt)
+        needles = naming_needles(question.answer, question.kind) if question.kind in NAMED_KINDS else ()
+        if names.any_within(words, question.document) or prompts.any_holds(needles, question.document):
             continue
         kept.append(question)
-        if question.kind in NAMED_KINDS:
-            named.append(question)
+        prompts.add_text(words, question.document)
+        names.add_needles(needles, question.document)
     return kept
 
 
 NAMED_KINDS = ("name", "position")
+
+
+class _WordSequences:
+    """Word sequences of each document, found by their words: `needle in padded(text)` without scanning
+    every text. A needle padded with single spaces (as `mention_needles` makes them) is in a padded folded
+    text exactly when its words are consecutive words of the text; any other needle is searched as text.
+    """
+
+    def __init__(self) -> None:
+        self._needles: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, document)
+        self._odd_needles: list[tuple[str, str]] = []
+        self._texts: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}  # word -> (text, where, document)
+        self._padded: list[tuple[str, str]] = []  # every text, padded, for odd needles
+
+    def add_needles(self, needles: Sequence[str], document: str) -> None:
+        for needle in needles:
+            words = _needle_words(needle)
+            if words is None:
+                self._odd_needles.append((needle, document))
+            else:
+                self._needles.setdefault(words[0], []).append((words, document))
+
+    def add_text(self, words: tuple[str, ...], document: str) -> None:
+        for at, word in enumerate(words):
+            self._texts.setdefault(word, []).append((words, at, document))
+        self._padded.append((f" {' '.join(words)} ", document))
+
+    def any_within(self, words: tuple[str, ...], document: str) -> bool:
+        """Whether a needle of another document is among `words`."""
+        for at, word in enumerate(words):
+            for needle, owner in self._needles.get(word, ()):
+                if owner != document and words[at : at + len(needle)] == needle:
+                    return True
+        text = f" {' '.join(words)} "
+        return any(owner != document and needle in text for needle, owner in self._odd_needles)
+
+    def any_holds(self, needles: Sequence[str], document: str) -> bool:
+        """Whether a text of another document holds one of `needles`."""
+        for needle in needles:
+            words = _needle_words(needle)
+            if words is None:
+                if any(owner != document and needle in text for text, owner in self._padded):
+                    return True
+                continue
+            for text, at, owner in self._texts.get(words[0], ()):
+                if owner != document and text[at : at + len(words)] == words:
+                    return True
+        return False
+
+
+def _needle_words(needle: str) -> tuple[str, ...] | None:
+    # " joe biden " -> ("joe", "biden"); None for a needle not padded with single spaces.
+    words = tuple(needle.split())
+    return words if words and needle == f" {' '.join(words)} " else None
 
 
 def place_options(questions: Sequence[Question], seed: int) -> list[Question]:

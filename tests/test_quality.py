@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from quizgen.cli import app
@@ -206,3 +208,59 @@ def test_a_list_of_names_gives_its_count_away() -> None:
     assert not answer_shown("5 million", "number", listed)  # a quantity, not a count of the list
     assert answer_shown("three", "number", "He studied at Basel, Heidelberg, and Strasbourg.")  # Oxford comma
     assert not answer_shown("three", "number", "He studied medicine at Basel and Heidelberg.")  # no list of 3
+
+
+def _drop_leaks_pairwise(questions: list[Question]) -> list[Question]:
+    # The reference: every later question against every kept one (what drop_cross_document_leaks was).
+    from quizgen.quality import leaks_into
+
+    kept: list[Question] = []
+    named: list[Question] = []
+    for question in questions:
+        if any(o.document != question.document and leaks_into(o, question) for o in named) or (
+                question.kind in ("name", "position")
+                and any(o.document != question.document and leaks_into(question, o) for o in kept)):
+            continue
+        kept.append(question)
+        if question.kind in ("name", "position"):
+            named.append(question)
+    return kept
+
+
+_NAMES = ["Joe Biden", "Biden", "United States", "U.S.", "America", "Catholic Church", "Church", "Vladimir Putin",
+          "Kabul", "New Zealand", "Zealand", "NATO", "North Atlantic Treaty Organization", "175,000", "2021"]
+_FILLER = ["the", "said", "that", "troops", "met", "in", "church", "new", "of", "president", "1,000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAMES), st.sampled_from(["name", "position", "number", "date"]),
+                          st.sampled_from("abc"), st.lists(st.sampled_from(_NAMES + _FILLER), max_size=8)),
+                max_size=12))
+def test_cross_document_leaks_by_index_match_the_pairwise_check(drawn: list) -> None:
+    from dataclasses import replace
+
+    from quizgen.questions import drop_cross_document_leaks
+
+    questions = [replace(q(f"h{i}", " ".join([*words[:3], "_____", *words[3:]]) + ".", answer, kind), document=doc)
+                 for i, (answer, kind, doc, words) in enumerate(drawn)]
+    assert drop_cross_document_leaks(questions) == _drop_leaks_pairwise(questions)
+
+
+@given(st.lists(st.tuples(st.text(alphabet="ab ", max_size=8), st.sampled_from("xy")), max_size=6),
+       st.lists(st.tuples(st.lists(st.sampled_from(["a", "b", "ab"]), max_size=6), st.sampled_from("xy")), max_size=6),
+       st.lists(st.sampled_from(["a", "b", "ab"]), max_size=6), st.sampled_from("xy"))
+def test_word_sequences_find_what_a_text_search_finds(needles: list, texts: list, words: list, document: str) -> None:
+    # Needles with odd spacing (never made by mention_needles) are searched as text, like the rest.
+    from quizgen.questions import _WordSequences
+
+    index = _WordSequences()
+    for needle, owner in needles:
+        index.add_needles([needle], owner)
+    for text, owner in texts:
+        index.add_text(tuple(text), owner)
+    padded = f" {' '.join(words)} "
+    assert index.any_within(tuple(words), document) == any(
+        owner != document and needle in padded for needle, owner in needles)
+    probe = [needle for needle, _ in needles]
+    assert index.any_holds(probe, document) == any(
+        owner != document and needle in f" {' '.join(text)} " for needle in probe for text, owner in texts)
