@@ -136,7 +136,7 @@ def _capitalised_words(text: str) -> tuple[str, ...]:
 
 # Both as the regexes `\wA|A\w` and `\bA\b` find them, without compiling a regex for every answer
 # (a new answer's pattern took a fifth of a millisecond to compile).
-def _is_word_char(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what `\w` matches, and `\b` tells apart
 
 
@@ -145,7 +145,7 @@ def _in_longer_word(answer: str, text: str) -> bool:
     at = text.find(answer)
     while at >= 0:
         end = at + len(answer)
-        if at > 0 and _is_word_char(text[at - 1]) or end < len(text) and _is_word_char(text[end]):
+        if at > 0 and is_word_char(text[at - 1]) or end < len(text) and is_word_char(text[end]):
             return True
         at = text.find(answer, at + 1)
     return False
@@ -155,14 +155,15 @@ def _whole_word(word: str, text: str) -> bool:
     """Whether `word` stands in `text` between word boundaries."""
     at = text.find(word)
     while at >= 0:
-        if _boundary(text, at) and _boundary(text, at + len(word)):
+        if boundary(text, at) and boundary(text, at + len(word)):
             return True
         at = text.find(word, at + 1)
     return False
 
 
-def _boundary(text: str, at: int) -> bool:
-    return (at > 0 and _is_word_char(text[at - 1])) != (at < len(text) and _is_word_char(text[at]))
+def boundary(text: str, at: int) -> bool:
+    """Whether `\\b` matches at `at` in `text`."""
+    return (at > 0 and is_word_char(text[at - 1])) != (at < len(text) and is_word_char(text[at]))
 
 
 @functools.lru_cache(maxsize=4096)

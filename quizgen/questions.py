@@ -36,6 +36,8 @@ from quizgen.quality import (
     MAX_PROMPT_WORDS,
     MIN_PROMPT_WORDS,
     answer_shown,
+    boundary,
+    is_word_char,
     naming_needles,
     number_value,
     prompt_words,
@@ -203,13 +205,32 @@ def _surnames(facts: Sequence[Fact], text: str) -> dict[str, str]:
     for name in people:
         if len(name.split()) >= 2:
             out[name.split()[-1]] = name
-        elif name[:1].isupper() and (full := re.search(rf"{_FIRST_NAME} {re.escape(name)}\b", text)):
-            out[name] = full.group()
+        elif name[:1].isupper() and (full := full_name(name, text)):
+            out[name] = full
     return out
 
 
 # A capitalised word before a name that is no first name: "The Mozilla", "In Paris".
-_FIRST_NAME = r"\b(?!(?:The|A|An|In|On|At|Of|For|By|To|From|With|And|But|As|This|That)\b)[A-Z][a-z]+"
+_NOT_FIRST_NAMES = frozenset("The A An In On At Of For By To From With And But As This That".split())
+
+
+def full_name(name: str, text: str) -> str | None:
+    """The first "Firstname Name" in `text`: a capitalised word of lower-case letters (no "The", "In", ...),
+    standing alone, one space, then `name` as a whole word. Found with `str.find`, not a regex per name."""
+    needle = f" {name}"
+    at = text.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if boundary(text, end):
+            first = at
+            while first > 0 and "a" <= text[first - 1] <= "z":
+                first -= 1
+            first -= 1  # the capital
+            if (first >= 0 and first < at - 1 and "A" <= text[first] <= "Z"
+                    and not (first > 0 and is_word_char(text[first - 1])) and text[first:at] not in _NOT_FIRST_NAMES):
+                return text[first:end]
+        at = text.find(needle, at + 1)
+    return None
 
 
 def _unintroduced(cand: Candidate, surnames: dict[str, str], title: str) -> bool:

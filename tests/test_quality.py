@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -264,3 +264,21 @@ def test_word_sequences_find_what_a_text_search_finds(needles: list, texts: list
     probe = [needle for needle, _ in needles]
     assert index.any_holds(probe, document) == any(
         owner != document and needle in f" {' '.join(text)} " for needle in probe for text, owner in texts)
+
+
+@given(st.lists(st.sampled_from(["Anne ", "The ", "Paris", " ", "McDo", "nald ", "Valeska", "é", "_", "paris",
+                                 "Paris's", "A ", "Jo", "x", ".", "\n"]), max_size=12).map("".join),
+       st.sampled_from(["Paris", "Donald", "Paris's", "Jo", "A"]))
+@example("McDonald Paris", "Paris").via("a capital inside a word")
+@example("The Paris", "Paris").via("no first name")
+@example("Anne Parisx Anne Paris.", "Paris").via("a longer word first")
+@example("éValeska Paris", "Paris").via("a letter before the capital")
+@example("x Jo Paris's", "Paris's").via("no word boundary after an apostrophe")
+def test_a_full_name_is_found_as_the_regex_finds_it(text: str, name: str) -> None:
+    import re
+
+    from quizgen.questions import full_name
+
+    first_name = r"\b(?!(?:The|A|An|In|On|At|Of|For|By|To|From|With|And|But|As|This|That)\b)[A-Z][a-z]+"
+    found = re.search(rf"{first_name} {re.escape(name)}\b", text)
+    assert full_name(name, text) == (found.group() if found else None)
