@@ -290,8 +290,8 @@ def check(
 
 
 # numpy's BLAS libraries start helper threads when numpy is imported (spaCy imports it). quizgen never
-# needs them, and a process that has ever had a second thread parses 10-15 % slower: glibc's malloc then
-# locks on every call. The user's own setting wins.
+# needs them, and a process that has ever had a second thread parses 10-15 % slower (measured; most likely
+# because glibc's malloc takes its locks from then on). The user's own setting wins.
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 
 
