@@ -9,26 +9,34 @@ holds is checked in full. The ~7,000 of those strings that are words of the whol
 `is_misspelt` ends with, a scan of the list's 1.5 MB) are kept too.
 
 The file is built from pyspellchecker's list by `python -m quizgen.slipfilter` into
-quizgen/data/slips.bin, with checksums of the lists it was made from: with another word list
-(another pyspellchecker release) neither part is used, and every word is checked as before.
+quizgen/data/slips.bin. It also holds the common words themselves (the first 40,000 of the list), so
+a build never reads the 1.5 MB list unless a word looks like a slip and the filter is not in use. It is
+keyed by a checksum of pyspellchecker's English data file and of the code that turns it into the list
+(`source_key`): with another pyspellchecker release none of it is used, and every word is checked in
+full against the list as before.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from quizgen.wordset import WordSet, word_set
 
 BITS = 1 << 22
-MAGIC = b"quizgen-slips-1\n"
-# magic, crc32 of the common words, the shortest word used, crc32 of the whole list; the bits; the known slips
+MAGIC = b"quizgen-slips-2\n"
+# magic, the source key, the shortest word used, the common words' length in bytes; the bits; the common
+# words (one per line); the known slips (one per line)
 HEADER = len(MAGIC) + 12
 DATA = "data/slips.bin"
+# pyspellchecker's English data and the code that reads it into a word list (see `source_key`)
+SOURCE_FILES = ("resources/en.json.gz", "spellchecker.py", "utils.py")
 
 
 def slip_keys(common: Iterable[str], shortest: int) -> Iterator[str]:
@@ -48,28 +56,41 @@ def _positions(key: str) -> tuple[int, int, int]:
             int.from_bytes(digest[8:12], "little") % BITS)
 
 
-def checksum(words: Sequence[str] | str) -> bytes:
-    """crc32 of a word list (in order) or of its text, as four bytes."""
-    text = words if isinstance(words, str) else "\n".join(words)
-    return zlib.crc32(text.encode("utf-8", "surrogatepass")).to_bytes(4, "little")
+def source_key() -> bytes | None:
+    """crc32 of pyspellchecker's English data file and of the code that makes its word list (four bytes),
+    or None when they cannot be read: which word list the installed pyspellchecker gives, in about a
+    millisecond and without importing it."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    crc = 0
+    try:
+        for name in SOURCE_FILES:
+            crc = zlib.crc32((folder / name).read_bytes(), crc)
+    except OSError:
+        return None
+    return crc.to_bytes(4, "little")
 
 
-def build(common: Sequence[str], words_text: str, shortest: int, is_known: Callable[[str], bool]) -> bytes:
-    """The file for `common` (the common words) and `words_text` (the whole list): header, bits, known slips.
+def build(common: Sequence[str], shortest: int, is_known: Callable[[str], bool], key: bytes) -> bytes:
+    """The file for `common` (the common words) made from the list `key` names: header, bits, common words,
+    known slips.
 
     The known slips are the keys that are not common, of ASCII letters and at least `shortest - 1` long
     (the only ones `is_misspelt` can ask about), for which `is_known` holds.
     """
     bits = bytearray(BITS // 8)
     keys = set(slip_keys(common, shortest))
-    for key in keys:
-        for at in _positions(key):
+    for slip in keys:
+        for at in _positions(slip):
             bits[at >> 3] |= 1 << (at & 7)
     common_set = set(common)
     known = sorted(k for k in keys if k not in common_set and len(k) >= shortest - 1 and k.isascii()
                    and k.isalpha() and k.islower() and is_known(k))
-    header = MAGIC + checksum(common) + shortest.to_bytes(4, "little") + checksum(words_text)
-    return header + bytes(bits) + "\n".join(known).encode("utf-8")
+    words = "\n".join(common).encode("utf-8")
+    header = MAGIC + key + shortest.to_bytes(4, "little") + len(words).to_bytes(4, "little")
+    return header + bytes(bits) + words + "\n".join(known).encode("utf-8")
 
 
 class SlipFilter:
@@ -94,31 +115,40 @@ def _data() -> bytes | None:
     return data if len(data) >= HEADER + BITS // 8 and data.startswith(MAGIC) else None
 
 
-def load(common: Sequence[str], shortest: int) -> SlipFilter:
-    """The shipped filter if it was made from exactly these words and length, else one that holds every word."""
-    data = _data()
-    if data is None or data[len(MAGIC) : len(MAGIC) + 8] != checksum(common) + shortest.to_bytes(4, "little"):
-        return SlipFilter(None)
-    return SlipFilter(data)
+@dataclass(frozen=True, slots=True)
+class Shipped:
+    """What slips.bin holds for the installed word list."""
+
+    common: tuple[str, ...]  # the common words, most frequent first
+    filter: SlipFilter
+    known: WordSet  # the possible slips that are words of the whole list after all
 
 
-def known_slips(words_text: str) -> WordSet | None:
-    """The shipped known slips if they were made from this list (its words one per line), else None."""
+def load(shortest: int, key: bytes | None = None) -> Shipped | None:
+    """The shipped data if it was made from the installed word list (or the one `key` names) and
+    `shortest`, else None."""
     data = _data()
-    if data is None or data[HEADER - 4 : HEADER] != checksum(words_text):
+    key = key if key is not None else source_key()
+    if data is None or key is None or data[len(MAGIC) : len(MAGIC) + 8] != key + shortest.to_bytes(4, "little"):
         return None
-    return word_set(data[HEADER + BITS // 8 :].decode("utf-8").split("\n"))
+    start = HEADER + BITS // 8
+    end = start + int.from_bytes(data[HEADER - 4 : HEADER], "little")
+    common = tuple(data[start:end].decode("utf-8").split("\n"))
+    known = word_set(data[end:].decode("utf-8").split("\n"))
+    return Shipped(common, SlipFilter(data), known)
 
 
 def main() -> int:
     """Write quizgen/data/slips.bin from the installed pyspellchecker's word list."""
     from quizgen import spelling
 
-    text = spelling.list_text()
-    words = set(text.split("\n"))
+    key = source_key()
+    if key is None:
+        raise SystemExit("pyspellchecker's English word list cannot be read")
+    words = set(spelling.list_text().split("\n"))
     out = Path(__file__).with_name("data") / "slips.bin"
-    out.write_bytes(build(spelling.common_words(), text, spelling.MIN_FIX,
-                          lambda key: any(v in words for v in spelling.british_variants(key))))
+    out.write_bytes(build(spelling.listed_common_words(), spelling.MIN_FIX,
+                          lambda word: any(v in words for v in spelling.british_variants(word)), key))
     print(f"wrote {out}", file=sys.stderr)
     return 0
 

@@ -6,11 +6,11 @@ have to correct: such sentences are not asked. A word counts as misspelt only wh
 swapped ("Technlogy", "recieve"). Other edits are not trusted: "Blinken" is one letter from "blinked",
 "codec" from "coded".
 
-pyspellchecker ships its list gzipped as JSON (0.13 s to load); the words are kept, most frequent
-first, as plain text in the cache folder, written atomically. A build reads the 40,000 common words
-(about 8 ms) and the whole list, as text, only when a word looks like a slip of one of them. Any trouble with
-the cache falls back to pyspellchecker's own loader. Most words are cleared at once by a filter shipped
-with quizgen (see slipfilter), made from the same list; with another list, every word is checked in full.
+pyspellchecker ships its list gzipped as JSON (0.13 s to load). quizgen ships the 40,000 common words
+with a filter that clears most words at once (see slipfilter), made from the same list: a build reads
+nothing else. With another pyspellchecker release they are not used: the words are then kept, most
+frequent first, as plain text in the cache folder, written atomically, the common words read from there
+and every word checked in full. Any trouble with the cache falls back to pyspellchecker's own loader.
 """
 
 from __future__ import annotations
@@ -36,7 +36,19 @@ MIN_CAPITALISED_FIX = 8
 @functools.cache
 def common_words() -> tuple[str, ...]:
     """The COMMON_WORDS most frequent words, lower case, most frequent first."""
+    shipped = _shipped()
+    return shipped.common if shipped is not None else listed_common_words()
+
+
+def listed_common_words() -> tuple[str, ...]:
+    """The COMMON_WORDS most frequent words read from the whole list (what slips.bin is made from)."""
     return tuple(_words(COMMON_WORDS))
+
+
+@functools.cache
+def _shipped() -> slipfilter.Shipped | None:
+    """The common words, filter and known slips shipped with quizgen, when made from the installed list."""
+    return slipfilter.load(MIN_FIX)
 
 
 @functools.cache
@@ -45,10 +57,10 @@ def _common() -> WordSet:
     return word_set(common_words())
 
 
-@functools.cache
 def _slips() -> SlipFilter:
-    """The shipped filter of possible slips, when it was made from these common words (see slipfilter)."""
-    return slipfilter.load(common_words(), MIN_FIX)
+    """The shipped filter of possible slips, when made from the installed list; else one that holds every word."""
+    shipped = _shipped()
+    return shipped.filter if shipped is not None else SlipFilter(None)
 
 
 @functools.cache
@@ -129,10 +141,10 @@ def _known(word: str, known: str) -> bool:
     return any(f"\n{variant}\n" in known for variant in british_variants(word))
 
 
-@functools.cache
 def _known_slips() -> WordSet | None:
-    """The shipped list of possible slips that are words after all, if made from this list (see slipfilter)."""
-    return slipfilter.known_slips(_list_text())
+    """The shipped list of possible slips that are words after all, if made from the installed list."""
+    shipped = _shipped()
+    return shipped.known if shipped is not None else None
 
 
 @functools.lru_cache(maxsize=65536)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,18 @@ from quizgen.slipfilter import SlipFilter
 def test_the_shipped_file_is_what_the_builder_makes_from_the_installed_word_list() -> None:
     # Otherwise it is ignored (every word checked in full): rebuild it with `python -m quizgen.slipfilter`.
     assert spelling._slips()._bits is not None and spelling._known_slips() is not None
-    text = spelling.list_text()
-    words = set(text.split("\n"))
-    made = slipfilter.build(spelling.common_words(), text, spelling.MIN_FIX,
-                            lambda key: any(v in words for v in spelling.british_variants(key)))
+    key = slipfilter.source_key()
+    assert key is not None
+    words = set(spelling.list_text().split("\n"))
+    made = slipfilter.build(spelling.listed_common_words(), spelling.MIN_FIX,
+                            lambda word: any(v in words for v in spelling.british_variants(word)), key)
     assert made == (Path(slipfilter.__file__).parent / slipfilter.DATA).read_bytes()
+
+
+def test_the_shipped_common_words_are_the_lists_first_words() -> None:
+    # A build takes them from slips.bin and never reads the list; they are the list's own.
+    assert spelling.common_words() == spelling.listed_common_words()
+    assert len(spelling.common_words()) == spelling.COMMON_WORDS
 
 
 def test_a_known_slip_is_what_the_scan_of_the_whole_list_finds() -> None:
@@ -38,9 +46,30 @@ def test_every_deletion_and_swap_of_a_common_word_is_held() -> None:
 
 
 def test_a_filter_of_another_word_list_is_not_used() -> None:
-    assert slipfilter.load(("receive", "government"), spelling.MIN_FIX)._bits is None
-    assert slipfilter.load(spelling.common_words(), spelling.MIN_FIX + 1)._bits is None
-    assert slipfilter.known_slips("receive\ngovernment") is None
+    key = slipfilter.source_key()
+    assert key is not None and slipfilter.load(spelling.MIN_FIX, key) is not None
+    other = ((int.from_bytes(key, "little") + 1) % 2**32).to_bytes(4, "little")
+    assert slipfilter.load(spelling.MIN_FIX, other) is None
+    assert slipfilter.load(spelling.MIN_FIX + 1, key) is None
+
+
+def test_the_source_key_changes_with_the_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.find_spec("spellchecker")
+    assert spec is not None and spec.submodule_search_locations
+    copy = tmp_path / "spellchecker"
+    shutil.copytree(next(iter(spec.submodule_search_locations)), copy)
+    installed = slipfilter.source_key()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "spellchecker", raising=False)
+    assert slipfilter.source_key() == installed is not None  # the copy is found, and it is the same
+    data = copy / "resources" / "en.json.gz"
+    data.write_bytes(data.read_bytes() + b"\0")
+    assert slipfilter.source_key() not in (installed, None)
+    data.unlink()
+    assert slipfilter.source_key() is None
 
 
 def _in_full(word: str, monkeypatch: pytest.MonkeyPatch) -> bool:

@@ -26,18 +26,37 @@ def test_real_words_names_and_british_spellings_are_not_slips(word: str) -> None
     assert not is_misspelt(word)
 
 
-def test_the_cached_list_is_written_once_and_a_broken_one_falls_back(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _clear_spelling_caches() -> None:
+    from quizgen import spelling
+
+    for cached_function in (spelling._list_text, spelling.common_words, spelling._common, spelling._known_words,
+                            spelling._shipped, spelling.is_misspelt):
+        cached_function.cache_clear()
+
+
+def test_a_build_with_the_shipped_words_reads_no_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from quizgen import spelling
 
     monkeypatch.setenv("QUIZGEN_HOME", str(tmp_path))
-    def clear() -> None:
-        for cached_function in (spelling._list_text, spelling.common_words, spelling._common, spelling._known_words,
-                                spelling._slips, spelling._known_slips, spelling.is_misspelt):
-            cached_function.cache_clear()
+    _clear_spelling_caches()
+    try:
+        assert spelling.is_misspelt("recieve") and not spelling.is_misspelt("receive")
+        assert spelling.is_misspelt("Technlogy") and not spelling.is_misspelt("Blinken")
+        assert spelling._list_text.cache_info().currsize == 0 and not (tmp_path / "cache").exists()
+    finally:
+        _clear_spelling_caches()
 
+
+def test_the_cached_list_is_written_once_and_a_broken_one_falls_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizgen import slipfilter, spelling
+
+    monkeypatch.setenv("QUIZGEN_HOME", str(tmp_path))
+    monkeypatch.setattr(slipfilter, "source_key", lambda: None)  # another pyspellchecker: nothing shipped is used
+    clear = _clear_spelling_caches
     clear()
     try:
+        assert spelling._shipped() is None
         known, common = spelling._known_words(), spelling._common()
         cached = list((tmp_path / "cache").glob("pyspellchecker-*-en.txt"))
         assert len(cached) == 1 and "\nreceive\n" in known and "receive" in common
