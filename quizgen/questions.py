@@ -78,8 +78,9 @@ def default_max_questions(document: Document) -> int:
 # ---------------------------------------------------------------- candidate forms
 
 
-def candidates_for(fact: Fact, title: str) -> list[Candidate]:
-    """The askable forms of a fact, each passing the single-question filters."""
+def candidates_for(fact: Fact, title: str, keep: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """The askable forms of a fact, each passing the single-question filters (and `keep`, which is asked
+    first: a form it turns away is not put through the costlier filters here)."""
     forms: list[tuple[str, str, int, int, bool]] = []
     if fact.label in NOT_ASKED_LABELS:
         return []
@@ -122,6 +123,8 @@ def candidates_for(fact: Fact, title: str) -> list[Candidate]:
         forms.append(_cloze_form(fact, fact.start, fact.end))
     out = []
     for prompt, answer, start, end, is_question in forms:
+        if keep is not None and not keep(Candidate(fact, prompt, answer, start, end, 0.0, is_question)):
+            continue
         if not _sentence_ok(fact, prompt, answer):
             continue
         if fact.kind == "name" and prompt.startswith(BLANK) and _ALSO.search(prompt):
@@ -527,13 +530,16 @@ def make_questions(
     candidates: list[Candidate] = []
     for fact in facts:
         lead, echo = leads.at(fact.sentence_start)  # the document's lead, or its section's on a new topic
-        candidates.extend(
-            replace(c, score=round(c.score + _central_bonus(c, keys, lead), 6))
-            for c in candidates_for(fact, document.title)
-            if not _peripheral(c, keys) and not _unintroduced(c, surnames, document.title)
-            and not _passing_place(c, document.text) and not _detail(c, document, lead, echo)
-            and not _dated_by_period(c) and not _seasonal(c, document) and not _family_figure(c)
-            and not _side_subject(c, openers, document) and not _unresolved_pronoun(c, named_people, surnames))
+
+        def fits_document(c: Candidate, lead: int = lead, echo: frozenset[str] | None = echo) -> bool:
+            # `_detail` first: after a news story's lead it turns every candidate away.
+            return not (_detail(c, document, lead, echo) or _peripheral(c, keys)
+                        or _unintroduced(c, surnames, document.title) or _passing_place(c, document.text)
+                        or _dated_by_period(c) or _seasonal(c, document) or _family_figure(c)
+                        or _side_subject(c, openers, document) or _unresolved_pronoun(c, named_people, surnames))
+
+        candidates.extend(replace(c, score=round(c.score + _central_bonus(c, keys, lead), 6))
+                          for c in candidates_for(fact, document.title, fits_document))
     taken = {normalize_answer(f.answer) for f in facts if f.kind in ("number", "date")}
     ordinals: dict[str, int] = {}
     ordinal_of: dict[int, int] = {}

@@ -282,3 +282,34 @@ def test_a_full_name_is_found_as_the_regex_finds_it(text: str, name: str) -> Non
     first_name = r"\b(?!(?:The|A|An|In|On|At|Of|For|By|To|From|With|And|But|As|This|That)\b)[A-Z][a-z]+"
     found = re.search(rf"{first_name} {re.escape(name)}\b", text)
     assert full_name(name, text) == (found.group() if found else None)
+
+
+def test_a_keep_test_only_spares_candidates_for_work() -> None:
+    # make_questions passes its document-level tests as `keep`, asked before the costlier single-question
+    # filters: the candidates are those it would have kept afterwards, with the same scores.
+    import hashlib
+
+    from quizgen.pipeline import Settings, find_facts
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news"
+    paths = sorted(str(p) for p in corpus.iterdir())[:4] if corpus.is_dir() else [
+        str(Path(__file__).resolve().parents[1] / "seeds")]
+    facts = find_facts(paths, Settings.make())
+    asked: list[str] = []
+
+    def keep(c: object) -> bool:
+        return hashlib.sha1(c.prompt.encode()).digest()[0] % 3 != 0  # type: ignore[attr-defined]
+
+    def asking(c: object) -> bool:
+        asked.append(c.prompt)  # type: ignore[attr-defined]
+        return keep(c)
+
+    whole = kept = spared = 0
+    for fact in facts:
+        every = candidates_for(fact, "A title")
+        asked.clear()
+        chosen = candidates_for(fact, "A title", asking)
+        assert chosen == [c for c in every if keep(c)]
+        whole, kept = whole + len(every), kept + len(chosen)
+        spared += len(set(asked) - {c.prompt for c in every})  # asked first, then turned away by the filters
+    assert 0 < kept < whole and spared > 0
