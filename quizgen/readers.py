@@ -127,7 +127,7 @@ def _read_file(path: Path, shown: str, max_words: int) -> Source:
                                f"(quizgen reads {', '.join(supported_suffixes())})")
     try:
         with open(path, "rb") as handle:
-            data = _read_limited(handle.read, shown, max_words)
+            data = _read_limited(handle.read, shown, max_words, os.fstat(handle.fileno()).st_size)
     except PermissionError as err:
         raise InputNotFound(f"permission denied: {shown}") from err
     except OSError as err:
@@ -135,9 +135,13 @@ def _read_file(path: Path, shown: str, max_words: int) -> Source:
     return Source(path.stem, shown.replace(os.sep, "/"), suffix, data)
 
 
-def _read_limited(read: Callable[[int], bytes], shown: str, max_words: int) -> bytes:
+def _read_limited(read: Callable[[int], bytes], shown: str, max_words: int, expected: int = 0) -> bytes:
+    # Up to the limit and one byte more, to tell a file over it. A file's size (`expected`) is asked for
+    # first: reading the limit at once makes a 10 MB buffer for every file. Then on, if the file grew.
     limit = max_words * MAX_BYTES_FACTOR
-    data = read(limit + 1)
+    data = read(min(expected, limit) + 1) if expected > 0 else b""
+    if len(data) > expected or not data:
+        data += read(limit + 1 - len(data))
     if len(data) > limit:
         raise InputTooLarge(f"{shown} is over {limit:,} bytes (the limit for --max-words {max_words:,})")
     return data

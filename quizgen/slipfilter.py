@@ -18,12 +18,12 @@ full against the list as before.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -115,13 +115,20 @@ def _data() -> bytes | None:
     return data if len(data) >= HEADER + BITS // 8 and data.startswith(MAGIC) else None
 
 
-@dataclass(frozen=True, slots=True)
 class Shipped:
     """What slips.bin holds for the installed word list."""
 
-    common: tuple[str, ...]  # the common words, most frequent first
-    filter: SlipFilter
-    known: WordSet  # the possible slips that are words of the whole list after all
+    def __init__(self, data: bytes) -> None:
+        start = HEADER + BITS // 8
+        end = start + int.from_bytes(data[HEADER - 4 : HEADER], "little")
+        self.common: tuple[str, ...] = tuple(data[start:end].decode("utf-8").split("\n"))  # most frequent first
+        self.filter = SlipFilter(data)
+        self._known = data[end:]
+
+    @functools.cached_property
+    def known(self) -> WordSet:
+        """The possible slips that are words of the whole list after all (decoded when first asked)."""
+        return word_set(self._known.decode("utf-8").split("\n"))
 
 
 def load(shortest: int, key: bytes | None = None) -> Shipped | None:
@@ -131,11 +138,7 @@ def load(shortest: int, key: bytes | None = None) -> Shipped | None:
     key = key if key is not None else source_key()
     if data is None or key is None or data[len(MAGIC) : len(MAGIC) + 8] != key + shortest.to_bytes(4, "little"):
         return None
-    start = HEADER + BITS // 8
-    end = start + int.from_bytes(data[HEADER - 4 : HEADER], "little")
-    common = tuple(data[start:end].decode("utf-8").split("\n"))
-    known = word_set(data[end:].decode("utf-8").split("\n"))
-    return Shipped(common, SlipFilter(data), known)
+    return Shipped(data)
 
 
 def main() -> int:

@@ -69,7 +69,7 @@ def source_slip(sent: Span, text: str) -> str | None:
     children = list(root.children)  # the three checks below look at them: made once
     if _disagreeing_subject(root, children) or _joined_subject_singular_verb(root, children):
         return "subject and verb disagree"
-    if _comma_before_verb(root, children):
+    if "," in text and _comma_before_verb(root, children):
         return "comma between subject and verb"
     if ", that " in text and any(_comma_before_defining_that(t) for t in sent if t.lower_ == "that"):
         return "comma before a defining 'that'"
