@@ -360,3 +360,22 @@ def test_interrupt_is_one_line(monkeypatch: pytest.MonkeyPatch, work: Path) -> N
     put(work, "doc.txt", ENGLISH)
     result = CliRunner().invoke(cli.app, ["build", "doc.txt", "--out", "decks"])
     assert result.exit_code == 130 and result.stderr.splitlines() == ["quizgen: interrupted"]
+
+
+@pytest.mark.parametrize(("size", "expected"), [(400, 400), (400, 100), (400, 0), (100, 400), (401, 401), (401, 100),
+                                               (900, 0), (0, 0), (0, 400)])
+def test_a_file_is_read_whole_or_refused_whatever_size_it_said_it_had(size: int, expected: int) -> None:
+    # `expected` is the size the file had when asked; it may have grown or shrunk before it is read.
+    import io
+
+    from quizgen.errors import InputTooLarge
+    from quizgen.readers import MAX_BYTES_FACTOR, _read_limited
+
+    data = bytes(range(256)) * 4
+    stream = io.BytesIO(data[:size])
+    max_words = 400 // MAX_BYTES_FACTOR
+    if size > 400:
+        with pytest.raises(InputTooLarge, match="over 400 bytes"):
+            _read_limited(stream.read, "doc.txt", max_words, expected)
+    else:
+        assert _read_limited(stream.read, "doc.txt", max_words, expected) == data[:size]
