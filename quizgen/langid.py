@@ -3,12 +3,15 @@
 py3langid ships its model LZMA-compressed and unpacks it in every process (about half a second, a
 large part of a short build). The unpacked arrays are kept under the cache folder (`QUIZGEN_HOME/cache`
 when set) as one `.npy` file each, written atomically, and memory-mapped: a process reads only the
-pages its texts touch (about 10 ms instead of 100 ms for reading all 68 MB). Any trouble with the cache
-falls back to py3langid's own loader.
+pages its texts touch (about 10 ms instead of 100 ms for reading all 68 MB). Two integer tables it walks
+per byte are also kept as raw 64-bit integers beside them, made from the .npy files when first missing,
+so loading them is a copy rather than a conversion. Any trouble with the cache falls back to py3langid's
+own loader.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.metadata
 import lzma
@@ -16,6 +19,7 @@ import os
 import shutil
 import tempfile
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +40,19 @@ def identifier() -> Any:
 ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
+def model_folder() -> Path:
+    """Where py3langid's unpacked model is kept, by py3langid's version."""
+    import py3langid
+
+    version = getattr(py3langid, "__version__", None) or importlib.metadata.version("py3langid")
+    return cache_dir() / f"py3langid-{version}-model"
+
+
 def _from_cache(langid: Any) -> Any:
     import numpy as np
     from py3langid.modelio import _to_array
 
-    version = importlib.metadata.version("py3langid")
-    cached = cache_dir() / f"py3langid-{version}-model"
+    cached = model_folder()
     if not cached.is_dir():
         _unpack(langid, cached)
     data = {name: np.load(cached / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in ARRAYS}
@@ -51,19 +62,42 @@ def _from_cache(langid: Any) -> Any:
     row = data["nextmove_row"]
     # Plain arrays over the mapped files: a memmap answers each `ptc[features]` through Python code.
     # Made with no rows, then given them: its constructor shifts the 100,000 row offsets one by one (14 ms).
-    # The two 104,583-entry tables it indexes per byte are int arrays, not lists of ints: made from the
-    # mapped files in a millisecond instead of 8 ms, and nothing for the garbage collector to walk (a list
-    # is walked in every young collection until it is promoted, about 3 ms each).
+    # The two 104,583-entry tables it indexes per byte are int arrays, not lists of ints: read as raw
+    # integers (see _int_table) instead of made in 8 ms, and nothing for the garbage collector to walk (a
+    # list is walked in every young collection until it is promoted, about 3 ms each).
     ident = langid.LanguageIdentifier(
         np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-        memoryview(nextmove).cast("B").cast(typecode), _int_array(data["out_feat"]),
+        memoryview(nextmove).cast("B").cast(typecode), _int_table(cached, "out_feat", data["out_feat"]),
         norm_probs=True, tk_row=_to_array(row[:0]),
     )
     if getattr(ident, "_rowbase", None) != [] or row.dtype.kind not in "iu":
         raise TypeError("py3langid keeps its row offsets differently")  # its own loader then
     ident.tk_row = _to_array(row)
-    ident._rowbase = _int_array(row.astype(np.int64) << 8)  # as its constructor makes them: [r << 8 for r in row]
+    # As its constructor makes them: [r << 8 for r in row].
+    ident._rowbase = _int_table(cached, "rowbase", row, lambda: row.astype(np.int64) << 8)
     return ident
+
+
+def _int_table(folder: Path, name: str, like: Any, values: Callable[[], Any] | None = None) -> array:
+    """`_int_array(values())` (by default of `like`), kept in `folder` as raw 64-bit integers, one per entry
+    of `like`: reading it is a copy, making it a conversion (1.5 ms). Made, and written atomically, when
+    missing or not of that length; a folder that cannot be written to only costs the conversion."""
+    path = folder / f"{name}.int64"
+    table = array("q")
+    with contextlib.suppress(OSError, ValueError):
+        table.frombytes(path.read_bytes())
+        if len(table) == len(like):
+            return table
+    table = _int_array(values() if values is not None else like)
+    with contextlib.suppress(OSError):
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".quizgen-tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                table.tofile(out)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    return table
 
 
 def _int_array(values: Any) -> array:
