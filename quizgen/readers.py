@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from quizgen.errors import InputNotFound, InputTooLarge, NotEnglish, UnsupportedInput
 from quizgen.model import Document
+from quizgen.textscan import may_match
 
 DEFAULT_MAX_WORDS = 500_000  # per document: both books in the shared corpus fit
 MAX_BUILD_WORDS = 2_000_000  # per build, all documents together
@@ -415,18 +416,18 @@ def clean_sections(paragraphs: list[str]) -> tuple[list[str], list[int]]:
     after_heading = False
     after_caption_heading = False
     for raw in paragraphs:
-        para = _CITATION.sub("", raw).strip()
+        para = (_CITATION.sub("", raw) if "[" in raw else raw).strip()  # every citation has its "["
         if "  " in para or "\t" in para:  # a single space stays as it is
             para = _SPACES.sub(" ", para)
         if not para:
             continue
-        bare = re.sub(r"^#+\s*", "", para).strip().rstrip(":").strip().lower()
+        bare = (re.sub(r"^#+\s*", "", para) if para.startswith("#") else para).strip().rstrip(":").strip().lower()
         if bare in _REFERENCE_HEADINGS:
             break
         if para.startswith("^ ") or _DATELINE.match(para) or _BYLINE.match(para):
             continue
         para = _LEADING_DATELINE.sub("", para)
-        if any(word in para for word in _CREDIT_WORDS) and _CREDIT.search(para):
+        if may_match(para, _CREDIT_WORDS) and _CREDIT.search(para):
             continue
         if not _ends_sentence(para):
             # Headings, list fragments, captions' titles: never whole sentences.
@@ -451,7 +452,10 @@ def is_news_story(paragraphs: list[str]) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?…][\"'”’)\]]*$", text.strip()))
+    return _SENTENCE_END.search(text.strip()) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 # ---------------------------------------------------------------- documents

@@ -75,7 +75,7 @@ def test_well_written_text_passes(text: str) -> None:
 
 def test_a_pattern_is_skipped_only_when_none_of_its_words_is_there() -> None:
     from quizgen.extract import _OUT_OF_DATE, _POINTS_ELSEWHERE
-    from quizgen.extract.candidate import may_match
+    from quizgen.textscan import may_match
 
     assert not may_match("Nothing to see here.", ("currently", "year's"), ignore_case=True)
     # Each sentence matches its pattern, so the cheap look must let it through.

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from quizgen.extract.candidate import (
     Candidate,
-    may_match,
     read_from,
     sentence_ents,
     strip_possessive,
@@ -28,6 +27,7 @@ from quizgen.extract.slips import source_slip
 from quizgen.model import Document, Fact
 from quizgen.normalize import normalize_answer
 from quizgen.readers import slugify
+from quizgen.textscan import may_match
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -32,26 +32,6 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:(—–] ?)(?:if|suppose|supposing|unless)
 _HYPOTHETICAL_WORDS = ("if", "suppos", "unless", "were", "let us", " have")  # one of these is in every match
 
 
-# Letters that re.IGNORECASE matches to ASCII ones but str.lower() does not turn into them ("ſ" is "s").
-_ODD_CASE = ("İ", "ı", "ſ", "K")
-
-
-def may_match(text: str, words: tuple[str, ...], *, ignore_case: bool = False) -> bool:
-    """False only when `text` holds none of `words`, one of which every match of a pattern contains.
-
-    Python's regex engine tries a pattern at every position; a substring test is far cheaper, and most
-    sentences hold none of a rare pattern's words. With `ignore_case`, `words` are lower case.
-    """
-    if ignore_case:
-        if not text.isascii() and any(c in text for c in _ODD_CASE):
-            return True
-        text = text.lower()
-    for word in words:  # noqa: SIM110 - a loop: any() makes a generator on each of a build's 2,400 calls
-        if word in text:
-            return True
-    return False
-
-
 def hypothetical(sent_text: str) -> bool:
     """Whether the sentence speaks of a supposed or unreal case, whose figures are illustrations."""
     lower = sent_text.lower()  # the pattern is slow to try at every position: most sentences have none of it

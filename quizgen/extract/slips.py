@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quizgen.extract.candidate import may_match
 from quizgen.spelling import MIN_FIX, misspelt_words
+from quizgen.textscan import may_match
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
