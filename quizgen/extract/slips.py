@@ -67,7 +67,9 @@ def source_slip(sent: Span, text: str) -> str | None:
         return "capital letters"  # "NOW, THEREFORE, we do hereby Order": a decree in its own typography
     root = sent.root
     children = list(root.children)  # the three checks below look at them: made once
-    if _disagreeing_subject(root, children) or _joined_subject_singular_verb(root, children):
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) == 1 and (_disagreeing_subject(root, subjects[0])
+                               or _joined_subject_singular_verb(root, subjects[0], children)):
         return "subject and verb disagree"
     if "," in text and _comma_before_verb(root, children):
         return "comma between subject and verb"
@@ -83,12 +85,10 @@ def _common_shouted(word: str) -> bool:
     return is_common(word.lower())
 
 
-def _disagreeing_subject(root: Token, children: list[Token]) -> bool:
-    # "The magazine MicroMega describe ...": a singular subject with a plural verb.
-    subjects = [c for c in children if c.dep_ == "nsubj"]
-    if root.tag_ != "VBP" or len(subjects) != 1:
+def _disagreeing_subject(root: Token, subject: Token) -> bool:
+    # "The magazine MicroMega describe ...": a singular subject (the root's only nsubj) with a plural verb.
+    if root.tag_ != "VBP":
         return False
-    subject = subjects[0]
     if subject.tag_ not in ("NN", "NNP") or any(c.dep_ in ("conj", "cc") for c in subject.children):
         return False
     if subject.tag_ == "NNP" and subject.text.endswith("s"):
@@ -98,12 +98,9 @@ def _disagreeing_subject(root: Token, children: list[Token]) -> bool:
         "%", "percent", "majority", "minority", "number", "proportion", "quarter", "third", "half", "rest")
 
 
-def _joined_subject_singular_verb(root: Token, children: list[Token]) -> bool:
-    # "New Zealand's isolation ... and island biogeography has influenced ...": two subjects, one verb.
-    subjects = [c for c in children if c.dep_ == "nsubj"]
-    if len(subjects) != 1:
-        return False
-    subject = subjects[0]
+def _joined_subject_singular_verb(root: Token, subject: Token, children: list[Token]) -> bool:
+    # "New Zealand's isolation ... and island biogeography has influenced ...": two subjects, one verb
+    # (`subject` is the root's only nsubj, `children` the root's children).
     if not any(c.dep_ == "prep" for c in subject.children):
         return False  # "New Zealand art and craft has": one thing; a long first subject is two
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children) and any(
