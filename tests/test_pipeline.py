@@ -275,3 +275,37 @@ def test_notes_on_several_subjects_are_asked_on_each(tmp_path: Path) -> None:
     asked = {sum(1 for s in starts if s <= q.start) for q in quiz.questions}
     assert len(asked) >= 3, [q.prompt for q in quiz.questions]  # at least three of the four subjects
     assert_invariants(quiz)
+
+
+def test_the_garbage_collector_is_paused_only_while_documents_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import quizgen.pipeline as pipeline
+
+    seen: list[bool] = []
+    reading, asking = pipeline.read_documents, pipeline._questions_for
+
+    def read(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())  # reading is not paused: an HTML page may hold many cycles
+        return reading(*args, **kwargs)
+
+    def ask(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return asking(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_documents", read)
+    monkeypatch.setattr(pipeline, "_questions_for", ask)
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert gc.isenabled()
+    build_quiz([str(seeds)], Settings.make())
+    assert seen[0] is True and seen[1:] and not any(seen[1:]) and gc.isenabled()
+    gc.disable()  # a caller's own choice is kept
+    try:
+        build_quiz([str(seeds)], Settings.make())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    monkeypatch.setattr(pipeline, "_questions_for", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        build_quiz([str(seeds)], Settings.make())
+    assert gc.isenabled()  # an error does not leave it off
