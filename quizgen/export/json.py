@@ -118,7 +118,13 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
             out.append(separator)
             out.append(_STRING(key))
             out.append(": ")
-            _encode(item, inner, out)
+            kind = type(item)  # most values are strings and numbers: encoded here, not by another call
+            if kind is str:
+                out.append(_STRING(item))
+            elif kind is int:
+                out.append(int.__repr__(item))
+            else:
+                _encode(item, inner, out)
             separator = "," + inner
         out.append(newline + "}")
     elif kind is list or kind is tuple:
@@ -129,7 +135,10 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
         separator = "[" + inner
         for item in value:
             out.append(separator)
-            _encode(item, inner, out)
+            if type(item) is str:
+                out.append(_STRING(item))
+            else:
+                _encode(item, inner, out)
             separator = "," + inner
         out.append(newline + "]")
     elif kind is int:
