@@ -405,16 +405,17 @@ def test_cards_given_to_genanki_are_what_it_works_out() -> None:
         assert given == [(c.ord, c.suspend) for c in note.cards]
 
 
-def test_writing_a_deck_imports_neither_yaml_nor_asyncio(tmp_path: Path) -> None:
-    # genanki imports both and quizgen uses neither (quizgen.lazyimport); a stand-in gives the real module.
+def test_writing_a_deck_imports_neither_yaml_nor_asyncio_nor_chevron(tmp_path: Path) -> None:
+    # genanki imports all three and quizgen uses none (quizgen.lazyimport); a stand-in gives the real module.
     (tmp_path / "quiz.pickle").write_bytes(pickle.dumps(two_doc_quiz()))
     code = ("import pickle, sys\nfrom pathlib import Path\nfrom quizgen.export.anki import write_apkg\n"
             "quiz = pickle.loads(Path('quiz.pickle').read_bytes())\n"
             "write_apkg(quiz, Path('quiz.apkg'), timestamp=0)\n"
-            "print('yaml' in sys.modules, 'asyncio' in sys.modules)\n"
-            "import genanki.model\nprint(genanki.model.yaml.safe_load('[1, 2]'), 'yaml' in sys.modules)")
+            "print('yaml' in sys.modules, 'asyncio' in sys.modules, 'chevron' in sys.modules)\n"
+            "import genanki.model\nprint(genanki.model.yaml.safe_load('[1, 2]'), 'yaml' in sys.modules)\n"
+            "print(genanki.model.chevron.render('{{a}}', {'a': 'x'}), 'chevron' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
-    assert done.stdout.split() == ["False", "False", "[1,", "2]", "True"]
+    assert done.stdout.split() == ["False", "False", "False", "[1,", "2]", "True", "x", "True"]
 
 
 def _collection_bytes(tmp_path: Path, name: str, write: object) -> tuple[bytes, list[tuple[str, str]]]:
