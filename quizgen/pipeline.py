@@ -109,9 +109,9 @@ def find_facts(paths: Sequence[str], settings: Settings, *, stdin: BinaryIO | No
                nlp: Language | None = None) -> list[Fact]:
     """All facts found in the documents (what `quizgen facts` shows)."""
     documents = list(read_documents(paths, stdin, max_words=settings.max_words))
+    nlp = nlp or load_pipeline(settings.model)
     with collector_paused():
-        found = _extract(documents, settings, nlp or load_pipeline(settings.model), None)
-        return [f for facts, _ in found for f in facts]
+        return [f for facts, _ in _extract(documents, settings, nlp, None) for f in facts]
 
 
 def _questions_for(document: Document, facts: list[Fact], settings: Settings) -> list[Question]:
@@ -241,7 +241,7 @@ def collector_paused() -> abc.Iterator[None]:
 
     Reference counting frees what a build makes; the collector's passes over it (and over the pipeline
     loaded just before) found about 200 objects in cycles in the 16 news articles, for 4 ms of their
-    build, and about 1,000 in Darwin's 150,000 words, with the same peak memory. Reading the documents
+    build, and about 1,000 in Darwin's 200,000 words, with the same peak memory. Reading the documents
     is not inside: a parsed HTML page may hold many cycles.
     """
     enabled = gc.isenabled()
