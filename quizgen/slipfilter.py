@@ -10,10 +10,9 @@ holds is checked in full. The ~7,000 of those strings that are words of the whol
 
 The file is built from pyspellchecker's list by `python -m quizgen.slipfilter` into
 quizgen/data/slips.bin. It also holds the common words themselves (the first 40,000 of the list), so
-a build never reads the 1.5 MB list unless a word looks like a slip and the filter is not in use. It is
-keyed by a checksum of pyspellchecker's English data file and of the code that turns it into the list
-(`source_key`): with another pyspellchecker release none of it is used, and every word is checked in
-full against the list as before.
+a build that can use it never reads the 1.5 MB list. It is keyed by a checksum of pyspellchecker's
+English data file and of the code that turns it into the list (`source_key`): with another
+pyspellchecker release none of it is used, and every word is checked in full against the list.
 """
 
 from __future__ import annotations
