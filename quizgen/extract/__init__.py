@@ -154,6 +154,13 @@ class DocumentState:
         self.candidates: list[Candidate] = []
         self.paragraph_text: dict[int, str] = {}  # paragraph offset -> its text, to tell quoted sentences
 
+    def read_paragraph(self, doc: Doc, offset: int, text: str) -> None:
+        """Read each sentence of a paragraph's Doc; `text` is its text (Doc.text rebuilds it token by token)."""
+        self.paragraph_text = {offset: text}
+        for sent in doc.sents:
+            read_from(sent)
+            self.read_sentence(sent, offset)
+
     def read_sentence(self, sent: Span, offset: int) -> None:
         """Collect the sentence's candidates and update what is known about its people."""
         text = self.paragraph_text.get(offset)
@@ -204,10 +211,7 @@ class DocumentState:
 def read_docs(state: DocumentState, docs: Iterable[tuple[int, Doc]]) -> None:
     """Feed parsed paragraphs (offset, Doc) to the state in document order."""
     for offset, doc in docs:
-        state.paragraph_text = {offset: doc.text}
-        for sent in doc.sents:
-            read_from(sent)
-            state.read_sentence(sent, offset)
+        state.read_paragraph(doc, offset, doc.text)
 
 
 BATCH_SIZE = 64  # paragraphs per nlp.pipe batch; benchmarks/throughput.py runs bare spaCy with the same
@@ -244,11 +248,7 @@ def extract_each(documents: Sequence[Document], nlp: Language, *, n_process: int
         while index > current:
             yield facts_from_state(documents[current], state)
             current, state = current + 1, DocumentState()
-        # As read_docs, with the text we already have: Doc.text rebuilds it token by token.
-        state.paragraph_text = {offset: text}
-        for sent in doc.sents:
-            read_from(sent)
-            state.read_sentence(sent, offset)
+        state.read_paragraph(doc, offset, text)
         if on_words is not None:
             on_words(index, len(text.split()))
     for document in documents[current:]:
